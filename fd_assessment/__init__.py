@@ -1,0 +1,1 @@
+"""DigComp self-assessment (Open edX plugin app)."""

@@ -1,0 +1,13 @@
+"""Django app configuration and the Open edX plugin registration of fd_assessment."""
+from django.apps import AppConfig
+
+from fd_core.plugin import plugin_app_config
+
+
+class AssessmentConfig(AppConfig):
+    name = "fd_assessment"
+    label = "fd_assessment"
+    verbose_name = "DigComp self-assessment"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    plugin_app = plugin_app_config(namespace="fd_assessment", url_prefix="fd/assessment", receivers=())

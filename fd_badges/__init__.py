@@ -1,0 +1,1 @@
+"""Digital badges (Open edX plugin app)."""

@@ -1,0 +1,1 @@
+"""Participation targets (Open edX plugin app)."""

@@ -1,0 +1,8 @@
+"""Default settings of fd_progress. Operators override any of them in their LMS/Studio settings."""
+from fd_core.plugin import apply_defaults
+
+DEFAULTS = {}
+
+
+def plugin_settings(settings):
+    apply_defaults(settings, DEFAULTS)

@@ -1,0 +1,1 @@
+"""The suite's XBlocks: video pill and DigComp self-assessment."""
