@@ -1,0 +1,1 @@
+"""Test suites of Firenze Digitale for Open edX (pytest)."""
