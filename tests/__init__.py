@@ -1,1 +1,1 @@
-"""Test suites of Firenze Digitale for Open edX (pytest)."""
+"""Test suites, one folder per package, plus end-to-end and benchmarks."""
