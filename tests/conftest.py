@@ -12,7 +12,7 @@ import pytest
 from tests.helpers.axe import run_axe
 from tests.helpers.browser import Chromium, Keyboard
 from tests.helpers.browser import login as login_helper
-from tests.helpers.celery_worker import APP_ENV, DEFAULT_APP, CeleryWorker, unique_queue_name
+from tests.helpers.celery_worker import APP_ENV, DEFAULT_APP, QUEUE_ENV, CeleryWorker, unique_queue_name
 from tests.helpers.waiting import wait_for as wait_for_helper
 
 # A test using one of these fixtures gets the marker even if its author forgot it, so that
@@ -93,8 +93,9 @@ def _celery_app(path):
 def celery_worker(django_db_setup, django_db_blocker):
     """A real ``celery worker`` on Redis for the session, using the session's test database.
 
-    Its queue is the pytest process's ``CELERY_TASK_DEFAULT_QUEUE`` (unique per session) and
-    reaches the worker as ``FD_CELERY_QUEUE``; the test database name reaches it as ``FD_DB_NAME``.
+    Its queue is ``FD_CELERY_QUEUE`` if set, else a fresh ``fd-test-<hex>`` name that becomes this
+    process's ``CELERY_TASK_DEFAULT_QUEUE``; it reaches the worker as ``FD_CELERY_QUEUE``. The worker
+    gets the test database's final name (``test_<FD_DB_NAME>``) as ``FD_DB_NAME``.
     Use it together with ``transactional_db`` so the worker sees committed rows.
     """
     from django.conf import settings
@@ -104,13 +105,15 @@ def celery_worker(django_db_setup, django_db_blocker):
     app = _celery_app(app_path)
     if app.conf.task_always_eager:
         pytest.fail("CELERY_TASK_ALWAYS_EAGER is on in the test settings: a worker would never get a task")
-    queue = getattr(settings, "CELERY_TASK_DEFAULT_QUEUE", None)
-    if not queue or queue == "celery":
+    queue = os.environ.get(QUEUE_ENV)
+    if not queue:
+        # Settings were read before this fixture ran: route this process's tasks to a fresh queue.
         queue = unique_queue_name()
         settings.CELERY_TASK_DEFAULT_QUEUE = queue
         app.conf.task_default_queue = queue
-    if app.conf.task_default_queue != queue:
-        pytest.fail(f"the Celery app sends to {app.conf.task_default_queue!r}, "
+        app.__dict__.pop("amqp", None)  # drop queues/routes cached from the old default
+    if app.amqp.default_queue.name != queue:
+        pytest.fail(f"the Celery app sends to {app.amqp.default_queue.name!r}, "
                     f"the worker would read {queue!r}")
     worker = CeleryWorker(
         app=app, app_path=app_path, queue=queue,
