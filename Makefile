@@ -92,6 +92,7 @@ services: ## start MariaDB and Redis if they are not answering
 # --- the two commands -------------------------------------------------------------------------
 
 demo: $(VENV312)/.installed ## serve the sandbox with demo courses and users on 127.0.0.1:8000
+	mkdir -p var
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV312)/bin/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV312)/bin/python manage.py load_demo
 	@echo
