@@ -23,12 +23,33 @@ MARKER_OF_FIXTURE = {"celery_worker": "integration", "browser": "browser"}
 REQUIRE_ENV = "FD_REQUIRE_MARKERS"
 
 
+TRANSACTIONAL_FIXTURES = ("transactional_db", "live_server", "celery_worker")
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         for fixture, marker in MARKER_OF_FIXTURE.items():
             if fixture in item.fixturenames and not item.get_closest_marker(marker):
                 item.add_marker(getattr(pytest.mark, marker))
+        _keep_migration_data(item)
+
+
+def _keep_migration_data(item):
+    """Transactional tests empty every table afterwards; have them restore what migrations wrote.
+
+    Rows from data migrations (edx-completion's tracking switch, for one) would otherwise be gone
+    for every later transactional test. pytest-django serializes the database at setup when a
+    test asks for ``django_db_serialized_rollback`` and reloads it before such a test.
+    """
+    marker = item.get_closest_marker("django_db")
+    if marker is not None:
+        if marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}),
+                            append=False)
+    elif any(name in item.fixturenames for name in TRANSACTIONAL_FIXTURES):
+        if "django_db_serialized_rollback" not in item.fixturenames:
+            item.fixturenames.append("django_db_serialized_rollback")
 
 
 def _required_markers():
