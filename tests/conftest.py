@@ -6,6 +6,7 @@ Fixture names here are a contract the suites code against: ``celery_worker``, ``
 """
 import importlib
 import os
+import re
 
 import pytest
 
@@ -21,6 +22,8 @@ MARKER_OF_FIXTURE = {"celery_worker": "integration", "browser": "browser"}
 # `make test` sets this (comma-separated markers) on the current line: each marker must have
 # passing tests and none of them may be skipped, so a green run really exercised the services.
 REQUIRE_ENV = "FD_REQUIRE_MARKERS"
+# What the test settings name a per-session queue when FD_CELERY_QUEUE is not set.
+SESSION_QUEUE = re.compile(r"fd-test-[0-9a-f]{8,}")
 
 
 TRANSACTIONAL_FIXTURES = ("transactional_db", "live_server", "celery_worker")
@@ -114,8 +117,8 @@ def _celery_app(path):
 def celery_worker(django_db_setup, django_db_blocker):
     """A real ``celery worker`` on Redis for the session, using the session's test database.
 
-    Its queue is ``FD_CELERY_QUEUE`` if set, else a fresh ``fd-test-<hex>`` name that becomes this
-    process's ``CELERY_TASK_DEFAULT_QUEUE``; it reaches the worker as ``FD_CELERY_QUEUE``. The worker
+    Its queue is ``FD_CELERY_QUEUE`` if set, else the settings' per-session ``fd-test-<hex>`` queue
+    (or a fresh one if the settings name a shared queue); it reaches the worker as ``FD_CELERY_QUEUE``. The worker
     gets the test database's final name (``test_<FD_DB_NAME>``) as ``FD_DB_NAME``.
     Use it together with ``transactional_db`` so the worker sees committed rows.
     """
@@ -126,8 +129,8 @@ def celery_worker(django_db_setup, django_db_blocker):
     app = _celery_app(app_path)
     if app.conf.task_always_eager:
         pytest.fail("CELERY_TASK_ALWAYS_EAGER is on in the test settings: a worker would never get a task")
-    queue = os.environ.get(QUEUE_ENV)
-    if not queue:
+    queue = os.environ.get(QUEUE_ENV) or getattr(settings, "CELERY_TASK_DEFAULT_QUEUE", "")
+    if not SESSION_QUEUE.fullmatch(queue) and not os.environ.get(QUEUE_ENV):
         # Settings were read before this fixture ran: route this process's tasks to a fresh queue.
         queue = unique_queue_name()
         settings.CELERY_TASK_DEFAULT_QUEUE = queue
