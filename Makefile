@@ -125,7 +125,7 @@ bench: $(VENV312)/.installed services ## run every tests/bench/bench_*.py and wr
 
 compile_translations: ## msgfmt every .po of fd_xblocks/translations and */locale into its .mo
 	@find $(PO_DIRS) -name '*.po' | sort | while read -r po; do \
-		msgfmt --check --output-file="$${po%.po}.mo" "$$po" && echo "compiled $$po"; \
+		msgfmt --check-format --output-file="$${po%.po}.mo" "$$po" && echo "compiled $$po"; \
 	done
 
 clean: ## remove caches, build output, node_modules and bench results (keeps the virtualenvs)
