@@ -9,6 +9,7 @@ import os
 import re
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.helpers.axe import run_axe
 from tests.helpers.browser import Chromium, Keyboard
@@ -25,6 +26,12 @@ REQUIRE_ENV = "FD_REQUIRE_MARKERS"
 # What the test settings name a per-session queue when FD_CELERY_QUEUE is not set.
 SESSION_QUEUE = re.compile(r"fd-test-[0-9a-f]{8,}")
 
+
+# Hypothesis: no per-example deadline (examples that touch MariaDB vary with the machine's load),
+# and in CI the same examples on every run, so a red build can be reproduced.
+hypothesis_settings.register_profile("fd", deadline=None)
+hypothesis_settings.register_profile("fd-ci", deadline=None, derandomize=True, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("fd-ci" if os.environ.get("CI") else "fd"))
 
 TRANSACTIONAL_FIXTURES = ("transactional_db", "live_server", "celery_worker")
 
