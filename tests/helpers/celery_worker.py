@@ -76,6 +76,29 @@ class CeleryWorker:
         replies = self.app.control.ping(destination=[self.hostname], timeout=timeout) or []
         return any(self.hostname in reply for reply in replies)
 
+    def purge(self):
+        """Drop the messages waiting in this session's queue (sent by earlier tests); return how many."""
+        with self.app.connection_for_write() as conn:
+            return conn.default_channel.queue_purge(self.queue) or 0
+
+    def drain(self, timeout=30.0):
+        """Leave the worker idle: purge the queue, revoke what it holds back, wait for running tasks.
+
+        Returns the ids of tasks still running after ``timeout`` (empty when drained).
+        """
+        self.purge()
+        inspect = self.app.control.inspect(destination=[self.hostname], timeout=2)
+        held = (inspect.reserved() or {}).get(self.hostname, [])
+        held += [entry["request"] for entry in (inspect.scheduled() or {}).get(self.hostname, [])]
+        if held:
+            self.app.control.revoke([task["id"] for task in held], destination=[self.hostname])
+        deadline = time.monotonic() + timeout
+        while True:
+            running = [task["id"] for task in (inspect.active() or {}).get(self.hostname, [])]
+            if not running or time.monotonic() >= deadline or not self.is_alive():
+                return running
+            time.sleep(0.1)
+
     def is_alive(self):
         return self.process is not None and self.process.poll() is None
 
