@@ -9,9 +9,11 @@ The rules (also in docs/assessment.md):
 - competence score: ``SELF_WEIGHT`` x self + ``KNOWLEDGE_WEIGHT`` x knowledge when the form had
   both kinds, otherwise the one kind it had;
 - area score: the mean of its measured competences; overall: the mean of the measured areas;
-- level8 = 1 + floor(score / 12.5), at most 8; level4 = the DigComp mapping (1-2, 3-4, 5-6, 7-8);
+- level8 = ceil(score / 12.5), from 1 to 8 (a self-rating n of 4 lands at the top of band n); level4 = the DigComp mapping (1-2, 3-4, 5-6, 7-8);
 - disagreement: where knowledge and self-rating differ by ``DISAGREEMENT_GAP`` points or more.
 """
+import math
+
 from .framework import area_of
 from .questionnaire import is_choice, is_correct
 
@@ -23,7 +25,9 @@ OVERRATES = "overrates"     # thinks they know more than they showed
 
 
 def level8_of(score):
-    return min(8, int(score // 12.5) + 1)
+    """0-12.5 -> 1, (12.5, 25] -> 2, ... (87.5, 100] -> 8: a self-rating of n (0-4) lands at the top
+    of DigComp's n-th 4-level band (1 = basic ... 4 = highly advanced)."""
+    return min(8, max(1, math.ceil(score / 12.5)))
 
 
 def level4_of(level8):

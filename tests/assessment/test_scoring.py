@@ -39,7 +39,8 @@ def _wrong(bank, item_id):
 
 
 @pytest.mark.parametrize(("score", "level8", "level4"), [
-    (0, 1, 1), (12.4, 1, 1), (12.5, 2, 1), (37.5, 4, 2), (50, 5, 3), (74.9, 6, 3), (87.5, 8, 4), (100, 8, 4)])
+    (0, 1, 1), (12.5, 1, 1), (12.6, 2, 1), (25, 2, 1), (37.5, 3, 2), (50, 4, 2), (50.1, 5, 3), (75, 6, 3),
+    (87.5, 7, 4), (100, 8, 4)])
 def test_levels_follow_the_digcomp_mapping(score, level8, level4):
     assert level8_of(score) == level8 and level4_of(level8) == level4
 
