@@ -3,6 +3,8 @@
 Errors a person can fix are raised as ``AnswerError`` (and its kinds ``AttemptClosed`` and
 ``StaleVersion``) with a readable message; ``AttemptNotFound`` when an attempt is not theirs.
 """
+from django.utils.translation import gettext as _
+
 from . import catalogue, stats
 from .attempts import (
     AttemptClosed,
@@ -75,7 +77,7 @@ def get_attempt(attempt_id, user):
     try:
         return Attempt.objects.get(pk=int(attempt_id), user=user)
     except (Attempt.DoesNotExist, TypeError, ValueError):
-        raise AttemptNotFound(f"No questionnaire {str(attempt_id)[:20]} of yours was found.") from None
+        raise AttemptNotFound(_("No questionnaire %(id)s of yours was found.") % {"id": str(attempt_id)[:20]}) from None
 
 
 def attempt_state(attempt, language=None):
@@ -111,7 +113,7 @@ def _named(entry, language):
 def results(attempt, language=None, recommendations=3):
     """The results of a completed attempt, ready for a page or the REST API."""
     if attempt.status != Attempt.COMPLETED:
-        raise AnswerError("This questionnaire is not finished yet, so there are no results to show.")
+        raise AnswerError(_("This questionnaire is not finished yet, so there are no results to show."))
     language = lang_of(language or attempt.language)
     names = titles(language)
     result = attempt.result

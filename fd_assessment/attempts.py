@@ -3,6 +3,8 @@ import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from opaque_keys.edx.django.models import CourseKeyField, UsageKeyField
 
 from . import stats
@@ -36,7 +38,7 @@ class StaleVersion(AnswerError):
 def clean_cohort(value):
     value = (value or "").strip()
     if len(value) > COHORT_MAX or any(not (ch.isalnum() or ch in " -_.") for ch in value):
-        raise AnswerError("A cohort name has at most 64 letters, digits, spaces, dots, dashes or underscores.")
+        raise AnswerError(_("A cohort name has at most 64 letters, digits, spaces, dots, dashes or underscores."))
     return value
 
 
@@ -78,16 +80,18 @@ def record_answer(attempt, item_id, value, version=None):
     """Validate and save one answer; raise AnswerError (nothing saved) when it cannot be accepted."""
     if version is not None and str(version) != attempt.version:
         raise StaleVersion(
-            f"This questionnaire is version {attempt.version}, but the answer was for version "
-            f"{str(version)[:20]}. Reload the page to continue where you left off.")
+            _("This questionnaire is version %(version)s, but the answer was for version %(sent)s. "
+              "Reload the page to continue where you left off.") % {"version": attempt.version,
+                                                                    "sent": str(version)[:20]})
     if attempt.status != Attempt.OPEN:
-        raise AttemptClosed("This questionnaire was already submitted. Start a new attempt to answer again.")
+        raise AttemptClosed(_("This questionnaire was already submitted. Start a new attempt to answer again."))
     bank = bank_of(attempt)
     form_ids = form_of(attempt)
     value = validate_answer(bank, form_ids, item_id, value)
     answers = answers_of(attempt)
     if item_id in skipped_ids(bank, form_ids, answers):
-        raise AnswerError(f"Question {item_id!r} is not asked after your previous answers in this competence.")
+        raise AnswerError(_("Question %(id)s is not asked after your previous answers in this competence.")
+                          % {"id": repr(item_id)})
     try:
         with transaction.atomic():
             Answer.objects.update_or_create(attempt=attempt, item_id=item_id, defaults={"value": value})
@@ -101,14 +105,17 @@ def submit(attempt):
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if attempt.status != Attempt.OPEN:
-            raise AttemptClosed("This questionnaire was already submitted.")
+            raise AttemptClosed(_("This questionnaire was already submitted."))
         bank = bank_of(attempt)
         form_ids = form_of(attempt)
         answers = answers_of(attempt)
         if next_item_id(bank, form_ids, answers) is not None:
             missing = sum(1 for i in form_ids if i not in answers) - len(skipped_ids(bank, form_ids, answers))
-            raise AnswerError(f"{missing} question(s) still need an answer before you can see your results. "
-                              "\"I don't know\" is a fine answer.")
+            raise AnswerError(ngettext(
+                "%(count)d question still needs an answer before you can see your results. "
+                "\"I don't know\" is a fine answer.",
+                "%(count)d questions still need an answer before you can see your results. "
+                "\"I don't know\" is a fine answer.", missing) % {"count": missing})
         attempt.result = score_attempt(bank, form_ids, answers)
         attempt.status = Attempt.COMPLETED
         attempt.completed = timezone.now()

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from .framework import DATA_DIR, FrameworkDataError, competence_ids, lang_of, validate
 
@@ -98,17 +99,17 @@ def parse_areas(value):
         return []
     parts = value.split(",") if isinstance(value, str) else value
     if not isinstance(parts, list | tuple):
-        raise AnswerError("Areas must be a list of area numbers from 1 to 5.")
+        raise AnswerError(_("Areas must be a list of area numbers from 1 to 5."))
     areas = sorted({str(part).strip() for part in parts if str(part).strip()})
     if not areas or any(area not in {"1", "2", "3", "4", "5"} for area in areas):
-        raise AnswerError("Areas must be area numbers from 1 to 5, for example 1,4.")
+        raise AnswerError(_("Areas must be area numbers from 1 to 5, for example 1,4."))
     return areas
 
 
 def form_item_ids(bank, form, areas=()):
     """The ordered item ids of a form (``short`` or ``full``), kept to the given areas (all if empty)."""
     if form not in FORMS:
-        raise AnswerError(f"Unknown form {form!r}: choose 'short' or 'full'.")
+        raise AnswerError(_("Unknown form %(form)s: choose 'short' or 'full'.") % {"form": repr(str(form)[:20])})
     ids = bank["forms"]["short"] if form == "short" else [item["id"] for item in bank["items"]]
     if form == "short":
         order = {item["id"]: n for n, item in enumerate(bank["items"])}
@@ -137,16 +138,17 @@ def choices(item, bank):
 def validate_answer(bank, form_ids, item_id, value):
     """Return the answer value as stored, or raise AnswerError saying what is wrong."""
     if not isinstance(item_id, str) or item_id not in bank["by_id"]:
-        raise AnswerError(f"Unknown question id {str(item_id)[:60]!r}.")
+        raise AnswerError(_("Unknown question id %(id)s.") % {"id": repr(str(item_id)[:60])})
     if item_id not in form_ids:
-        raise AnswerError(f"Question {item_id!r} is not part of this questionnaire.")
+        raise AnswerError(_("Question %(id)s is not part of this questionnaire.") % {"id": repr(item_id)})
     item = bank["by_id"][item_id]
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise AnswerError("The answer must be one of the offered options.")
+        raise AnswerError(_("The answer must be one of the offered options."))
     value = str(value).strip()
     allowed = [choice["id"] for choice in choices(item, bank)]
     if value not in allowed:
-        raise AnswerError(f"Answer {value[:20]!r} is not one of the options for {item_id!r} ({', '.join(allowed)}).")
+        raise AnswerError(_("Answer %(value)s is not one of the options for %(id)s (%(allowed)s).") % {
+            "value": repr(value[:20]), "id": repr(item_id), "allowed": ", ".join(allowed)})
     return value
 
 

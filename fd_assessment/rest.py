@@ -2,6 +2,7 @@
 statistics. Documented by drf-spectacular at ``api/v1/schema/``."""
 from django.http import HttpResponse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status
@@ -140,7 +141,7 @@ class StatisticsView(Base):
     def get(self, request):
         params = {k: request.query_params.get(k) or None for k in ("course", "cohort", "period_from", "period_to")}
         if not can_see_statistics(request.user, params["course"]):
-            return _error("Only staff can see the questionnaire statistics.", 403)
+            return _error(_("Only staff can see the questionnaire statistics."), 403)
         try:
             data = api.statistics(self.lang(request), **params)
         except api.StatisticsFilterError as error:

@@ -9,7 +9,8 @@ The rules (also in docs/assessment.md):
 - competence score: ``SELF_WEIGHT`` x self + ``KNOWLEDGE_WEIGHT`` x knowledge when the form had
   both kinds, otherwise the one kind it had;
 - area score: the mean of its measured competences; overall: the mean of the measured areas;
-- level8 = ceil(score / 12.5), from 1 to 8 (a self-rating n of 4 lands at the top of band n); level4 = the DigComp mapping (1-2, 3-4, 5-6, 7-8);
+- level8 = ceil(score / 12.5), from 1 to 8 (a self-rating n of 4 lands at the top of band n);
+- level4 = the DigComp mapping of level8 (1-2, 3-4, 5-6, 7-8);
 - disagreement: where knowledge and self-rating differ by ``DISAGREEMENT_GAP`` points or more.
 """
 import math

@@ -9,6 +9,7 @@ import re
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
+from django.utils.translation import gettext as _
 
 from fd_core.privacy import is_suppressed, suppress
 
@@ -64,7 +65,8 @@ def parse_filters(course=None, period_from=None, period_to=None, cohort=None):
     for name, value in (("period_from", period_from), ("period_to", period_to)):
         if value:
             if not PERIOD_RE.match(value):
-                raise StatisticsFilterError(f"{name} must be a month written as YYYY-MM, for example 2026-11.")
+                raise StatisticsFilterError(
+                    _("%(name)s must be a month written as YYYY-MM, for example 2026-11.") % {"name": name})
             filters[name] = value
     if course and course != ALL:
         filters["course"] = "" if course == STANDALONE else course[:191]
@@ -129,7 +131,7 @@ def statistics(language="it", **raw_filters):
 
 def _title(dim, names):
     if dim == ALL:
-        return names.get(ALL, "Overall")
+        return _("Overall")
     return names.get(dim[1:] if dim.startswith("a") else dim, dim)
 
 
@@ -150,14 +152,14 @@ def statistics_csv(data):
     writer.writerow(["dimension", "title", "kind", "count", "level_1", "level_2", "level_3",
                      "level_4", "mean_score", "note"])
     if data["suppressed"]:
-        writer.writerow(["all", "", "", "", "", "", "", "", "", "suppressed: fewer than 5 people"])
+        writer.writerow(["all", "", "", "", "", "", "", "", "", _("suppressed: fewer than 5 people")])
     for row in data["rows"]:
         cells = ["" if n is None else n for n in row["levels4"]]
-        note = "some cells suppressed (fewer than 5)" if None in row["levels4"] else ""
+        note = _("some cells suppressed (fewer than 5)") if None in row["levels4"] else ""
         writer.writerow([row["dimension"], row["title"], row["kind"], "" if row["count"] is None else row["count"],
                          *cells, "" if row["mean_score"] is None else row["mean_score"], note])
     for row in data["growth"]:
         writer.writerow([row["dimension"], row["title"], "growth", "" if row["retakes"] is None else row["retakes"],
                          "", "", "", "", "" if row["mean_change"] is None else row["mean_change"],
-                         "mean change since first attempt"])
+                         _("mean change since first attempt")])
     return buffer.getvalue()

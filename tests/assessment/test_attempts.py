@@ -8,7 +8,7 @@ from fd_assessment.signals import assessment_completed
 
 from .conftest import answer_all
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 COURSE = CourseKey.from_string("course-v1:FirenzeDigitale+OD101+2026")
 
 

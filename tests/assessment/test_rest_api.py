@@ -12,6 +12,12 @@ from .conftest import answer_all
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def english_client(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
 def url(name, *args):
     return reverse(f"fd_assessment:{name}", args=args)
 
@@ -59,6 +65,7 @@ def test_full_flow_start_answer_submit_results_history(learner_client, learner):
     ({"item_id": "nope", "value": "1"}, "Unknown question id"),
     ({"item_id": "self-1-1", "value": "9"}, "not one of the options"),
     ({"item_id": "self-1-1", "value": "1", "version": "1999.1"}, "Reload the page"),
+    ({"item_id": "self-1-1", "value": ""}, "value"),
     ({"value": "1"}, "item_id"),
     ({"item_id": "self-1-1", "value": "123456789"}, "value"),
 ])
@@ -159,3 +166,12 @@ def test_resumed_attempt_via_api_keeps_answers(learner_client, learner):
     attempt = api.get_attempt(first["attempt_id"], learner)
     answer_all(attempt)
     assert learner_client.post(url("api_submit", attempt.pk)).status_code == 200
+
+
+def test_messages_are_in_italian_by_default(client, learner):
+    del client.defaults["HTTP_ACCEPT_LANGUAGE"]
+    client.force_login(learner)
+    attempt = api.start_attempt(learner)
+    response = client.post(url("api_answers", attempt.pk), {"item_id": "nope", "value": "1"},
+                           content_type="application/json")
+    assert response.status_code == 400 and "Identificativo di domanda sconosciuto" in response.json()["error"]
