@@ -18,20 +18,20 @@ def json_endpoint(func):
     @XBlock.handler
     @functools.wraps(func)
     def wrapper(self, request, suffix=""):
-        gettext = self._gettext()
+        _ = self._gettext()
         if request.method != "POST":
-            response = json_response({"error": gettext("Send this request with POST.")}, 405)
+            response = json_response({"error": _("Send this request with POST.")}, 405)
             response.allow = ["POST"]
             return response
         try:
             data = json.loads(request.body.decode("utf-8"))
         except ValueError:
-            return json_response({"error": gettext("The request body is not valid JSON.")}, 400)
+            return json_response({"error": _("The request body is not valid JSON.")}, 400)
         try:
             if not isinstance(data, dict):
                 raise PillInputError(N_("The request body must be a JSON object."))
             return json_response(func(self, data, suffix))
         except PillInputError as error:
-            return json_response({"error": error.translate(gettext), "field": error.field}, error.status)
+            return json_response({"error": error.translate(_), "field": error.field}, error.status)
 
     return wrapper
