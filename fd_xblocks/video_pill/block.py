@@ -163,14 +163,16 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
             "uid": uid, "display_name": self.display_name, "description": self.description,
             "use_youtube": self.playback_code() == "youtube", "youtube_id": self.youtube_id,
             "sources": self.sources, "poster": self.poster, "hls_url": self.hls_url, "tracks": tracks,
-            "duration": int(self.duration), "duration_text": clock_text(self.duration),
+            "duration": str(int(self.duration)), "duration_text": clock_text(self.duration),
             "caption_languages": caption_languages, "has_descriptions": bool(self.descriptions),
             "show_transcript": self.show_transcript,
-            "speeds": [{"value": s, "label": f"{s:g}x", "selected": s == self.speed} for s in SPEEDS],
-            "chapters": [dict(chapter, time=clock_text(chapter["start"])) for chapter in self.chapters],
+            # Numbers go to the page as strings: the template engine would localise "1.5" as "1,5".
+            "speeds": [{"value": repr(s), "label": f"{s:g}x", "selected": s == self.speed} for s in SPEEDS],
+            "chapters": [{"start": repr(float(chapter["start"])), "title": chapter["title"],
+                          "time": clock_text(chapter["start"])} for chapter in self.chapters],
             "progress_text": strings["html"]["complete"] if self.completed else
             strings["html"]["watched_percent"].format(percent=percent),
-            "progress_percent": percent, "t": strings["html"], "state_json": json_for_script(state),
+            "progress_percent": str(percent), "t": strings["html"], "state_json": json_for_script(state),
         }
         fragment = Fragment(render("student_view.html", context))
         fragment.add_css(static_text("video_pill.css"))

@@ -51,8 +51,8 @@ def clean_event(payload, duration):
         else:
             valid = value in kind
         if not valid:
-            raise PillInputError(N_("The event field \"{field}\" is missing or out of range."), "event",
-                                 field=field)
+            raise PillInputError(N_("The event field \"{name}\" is missing or out of range."), "event",
+                                 name=field)
         fields[field] = round(float(value), 3) if kind in (TIME, SPEED) else value
     if name == "edx.video.closed_captions.shown" and isinstance(data.get("language"), str):
         fields["language"] = data["language"][:20]
