@@ -92,7 +92,8 @@ def test_an_srt_file_becomes_webvtt():
 
 
 def test_the_error_names_the_broken_line():
-    text = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nUno\n\n00:00:02.000 -> 00:00:03.000\nDue\n\n00:61:00.000 --> x\nTre"
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nUno\n\n00:00:02.000 -> 00:00:03.000\nDue\n\n"
+            "00:61:00.000 --> x\nTre")
     with pytest.raises(PillInputError) as caught:
         captions.parse_caption_text(text)
     assert caught.value.params["line"] == 9
