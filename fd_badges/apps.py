@@ -3,6 +3,12 @@ from django.apps import AppConfig
 
 from fd_core.plugin import plugin_app_config
 
+RECEIVERS = (
+    ("course_passing_status_updated", "openedx_events.learning.signals.COURSE_PASSING_STATUS_UPDATED"),
+    ("assessment_completed", "fd_assessment.signals.assessment_completed"),
+    ("user_retired", "fd_core.platform.USER_RETIRE_LMS_MISC"),
+)
+
 
 class BadgesConfig(AppConfig):
     name = "fd_badges"
@@ -10,4 +16,13 @@ class BadgesConfig(AppConfig):
     verbose_name = "Digital badges"
     default_auto_field = "django.db.models.BigAutoField"
 
-    plugin_app = plugin_app_config(namespace="fd_badges", url_prefix="fd/badges", receivers=())
+    plugin_app = plugin_app_config(namespace="fd_badges", url_prefix="fd/badges", receivers=RECEIVERS)
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from . import receivers
+
+        # edx-completion's BlockCompletion post_save (a lazy sender: completion may load after us)
+        post_save.connect(receivers.block_completion_saved, sender="completion.BlockCompletion",
+                          dispatch_uid="fd_badges.block_completion_saved")
