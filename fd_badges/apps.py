@@ -1,13 +1,16 @@
 """Django app configuration and the Open edX plugin registration of fd_badges."""
+from importlib.util import find_spec
+
 from django.apps import AppConfig
 
 from fd_core.plugin import plugin_app_config
 
 RECEIVERS = (
     ("course_passing_status_updated", "openedx_events.learning.signals.COURSE_PASSING_STATUS_UPDATED"),
-    ("assessment_completed", "fd_assessment.signals.assessment_completed"),
     ("user_retired", "fd_core.platform.USER_RETIRE_LMS_MISC"),
 )
+if find_spec("fd_assessment") and find_spec("fd_assessment.signals"):
+    RECEIVERS += (("assessment_completed", "fd_assessment.signals.assessment_completed"),)
 
 
 class BadgesConfig(AppConfig):

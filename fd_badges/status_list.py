@@ -65,17 +65,18 @@ def bit(bitstring, index):
     return bool(bitstring[index // 8] & (0x80 >> (index % 8)))
 
 
-def _cache_key(issuer, list_number):
-    return f"fd_badges:status:{issuer.pk}:{list_number}"
+def _cache_key(issuer, list_number, signing_key):
+    return f"fd_badges:status:{issuer.pk}:{list_number}:{signing_key.key_id}"
 
 
 def forget(issuer, list_number):
-    cache.delete(_cache_key(issuer, list_number))
+    cache.delete(_cache_key(issuer, list_number, keys.active_key(issuer)))
 
 
 def status_list_credential(issuer, list_number):
     """The signed BitstringStatusListCredential for one list (cached until the next revocation)."""
-    key = _cache_key(issuer, list_number)
+    signing_key = keys.active_key(issuer)
+    key = _cache_key(issuer, list_number, signing_key)
     found = cache.get(key)
     if found is not None:
         return found
@@ -99,6 +100,6 @@ def status_list_credential(issuer, list_number):
             "encodedList": encode(pk - first for pk in revoked),
         },
     }
-    signed = data_integrity.sign(document, keys.active_key(issuer), now)
+    signed = data_integrity.sign(document, signing_key, now)
     cache.set(key, signed, 300)
     return signed
