@@ -51,11 +51,35 @@ def _convert_term(term):
     return ("L", term["value"], term.get("datatype"), term.get("language"))
 
 
+_IRI_OK = re.compile(r"^(_:|[A-Za-z][A-Za-z0-9+.-]*:)[^\x00-\x20<>\"{}|^`\\]*$")
+
+
+def _check_iris(node):
+    """Safe mode for identifiers: a relative or malformed IRI would be dropped or corrupted."""
+    if isinstance(node, list):
+        for item in node:
+            _check_iris(item)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key in ("@id", "@type") and not ("@value" in node and key == "@type" and value == "@json"):
+            for iri in value if isinstance(value, list) else [value]:
+                if isinstance(iri, str) and _IRI_OK.match(iri) is None:
+                    raise UnsafeDocumentError(
+                        f"{iri!r} is not an absolute IRI; it would be silently dropped, so it is refused.")
+        elif key != "@value":
+            _check_iris(value)
+
+
 def pyld_quads(document):
     """Quads from pyld itself (the reference path), in safe mode."""
     processor = JsonLdProcessor(on_property_dropped=_raise_dropped)
+    options = {"documentLoader": document_loader, "base": None}
     try:
-        dataset = processor.to_rdf(document, {"documentLoader": document_loader, "base": ""})
+        expanded = processor.expand(document, dict(options))
+        _check_iris(expanded)
+        dataset = processor.to_rdf(expanded, dict(options))
     except UnknownContextError:
         raise
     except JsonLdError as error:
