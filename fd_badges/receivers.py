@@ -39,7 +39,9 @@ def course_passing_status_updated(sender, signal=None, **kwargs):
     if data is None:
         return
     course_key = str(data.course.course_key)
-    passed = str(data.status).upper() == "PASSING"
+    passed = getattr(data, "is_passing", None)
+    if passed is None:  # older openedx-events spelled it as a status string
+        passed = str(getattr(data, "status", "")).upper() == "PASSING"
     _record(data.user.id, LearnerFact.COURSE_PASSED, course_key, 1 if passed else 0, keep_max=True)
     if passed:
         _queue(data.user.id, f"passed {course_key}")

@@ -37,7 +37,8 @@ def decode(token, resolve_key=keys.find_key):
         raise JwtError("proof_unsupported", "Only EdDSA-signed JWTs are accepted.")
     key = resolve_key(header.get("kid"))
     if key is None:
-        raise JwtError("unknown_key", f"The JWT was signed with a key this issuer does not publish ({header.get('kid')!r}).")
+        raise JwtError("unknown_key",
+                       f"The JWT was signed with a key this issuer does not publish ({header.get('kid')!r}).")
     try:
         claims = jwt.decode(token, keys.public_key_object(key.public_key_multibase), algorithms=["EdDSA"],
                             options={"verify_exp": False, "verify_nbf": False})
