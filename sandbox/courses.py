@@ -76,7 +76,19 @@ def import_course(source):
     leaves = []
     _import_node(runtime, course, root, source, parent=None, position=0, leaves=leaves)
     transaction.on_commit(lambda: _announce(leaves))
+    _regrade(course)
     return course
+
+
+def _regrade(course):
+    """Learners graded before a re-import are regraded in the background, as Studio publishing does."""
+    from .models import CourseGrade
+    from .tasks import recompute_course_grades
+
+    user_ids = list(CourseGrade.objects.filter(course=course).values_list("user_id", flat=True))
+    if user_ids:
+        course_id = str(course.course_key)
+        transaction.on_commit(lambda: recompute_course_grades.delay(course_id, user_ids))
 
 
 def _pass_mark(path):
