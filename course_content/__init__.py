@@ -1,0 +1,1 @@
+"""The suite's courses as OLX, importable in Studio and loaded by the sandbox."""

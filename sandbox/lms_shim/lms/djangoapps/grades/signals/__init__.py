@@ -1,0 +1,1 @@
+"""Grade signals of the LMS that public plugins (edx-completion) connect to."""

@@ -1,0 +1,49 @@
+"""The sandbox's answers to ``fd_core.platform`` (what edx-platform answers in the LMS)."""
+from django.dispatch import Signal
+from django.urls import reverse
+
+USER_RETIRE_LMS_MISC = Signal()
+USER_RETIRE_LMS_CRITICAL = Signal()
+
+
+def is_course_staff(user, course_key):
+    from .models import CourseAccessRole
+
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_staff or CourseAccessRole.objects.filter(user=user, course_key=course_key).exists())
+
+
+def get_block(usage_key):
+    from .models import CourseBlock
+    from .runtime import SandboxRuntime, as_usage_key
+
+    usage_key = as_usage_key(usage_key)
+    if not CourseBlock.objects.filter(usage_key=usage_key).exists():
+        raise LookupError(str(usage_key))
+    return SandboxRuntime(user=None, course_key=usage_key.course_key).get_block(usage_key)
+
+
+def jump_to_url(usage_key):
+    return reverse("sandbox:jump_to", kwargs={"course_id": str(usage_key.course_key), "usage_id": str(usage_key)})
+
+
+def course_title(course_key):
+    from .models import Course
+
+    course = Course.objects.filter(course_key=course_key).first()
+    return course.display_name if course else str(course_key)
+
+
+def course_block_keys(course_key, block_type=None):
+    from .models import CourseBlock
+
+    blocks = CourseBlock.objects.filter(course__course_key=course_key)
+    if block_type:
+        blocks = blocks.filter(block_type=block_type)
+    return [block.usage_key for block in blocks.order_by("id")]
+
+
+def retirement_signal(name):
+    signals = {"USER_RETIRE_LMS_MISC": USER_RETIRE_LMS_MISC, "USER_RETIRE_LMS_CRITICAL": USER_RETIRE_LMS_CRITICAL}
+    return signals.get(name)

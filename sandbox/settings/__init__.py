@@ -1,0 +1,1 @@
+"""Settings of the sandbox: ``demo`` (SQLite, eager Celery) and ``test`` (MariaDB, Redis)."""

@@ -1,0 +1,12 @@
+"""``make demo``: SQLite, Celery tasks run eagerly, e-mail printed to the console."""
+from .base import *  # noqa: F403
+from .base import VAR_DIR, finish
+
+DEBUG = True
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "demo.sqlite3"}}
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_BROKER_URL = "memory://"
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+finish(__name__, "devstack")

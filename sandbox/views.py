@@ -1,0 +1,173 @@
+"""The sandbox's pages: courses, units with their blocks, Studio views, handlers, sign-up."""
+import mimetypes
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import UserCreationForm
+from django.http import FileResponse, Http404, HttpResponseForbidden, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from opaque_keys import InvalidKeyError
+from opaque_keys.edx.keys import CourseKey, UsageKey
+from xblock.django.request import django_to_webob_request, webob_to_django_response
+from xblock.exceptions import NoSuchHandlerError, NoSuchUsage
+
+from fd_core.platform import platform
+
+from . import enrollment
+from .courses import course_tree
+from .models import Course, CourseBlock
+from .rendering import render_blocks
+from .runtime import SandboxRuntime
+
+
+def _course(course_id):
+    try:
+        key = CourseKey.from_string(course_id)
+    except InvalidKeyError as exc:
+        raise Http404(_("No course has that id.")) from exc
+    return get_object_or_404(Course, course_key=key)
+
+
+def _block(course, usage_id):
+    try:
+        key = UsageKey.from_string(usage_id)
+    except InvalidKeyError as exc:
+        raise Http404(_("No block has that id.")) from exc
+    return get_object_or_404(CourseBlock, course=course, usage_key=key)
+
+
+def _is_staff(user, course):
+    return platform().is_course_staff(user, course.course_key)
+
+
+def course_list(request):
+    courses = Course.objects.order_by("display_name")
+    enrolled = set()
+    if request.user.is_authenticated:
+        enrolled = set(request.user.courseenrollment_set.filter(is_active=True).values_list("course_id", flat=True))
+    return render(request, "sandbox/course_list.html", {"courses": courses, "enrolled": enrolled})
+
+
+def course_outline(request, course_id):
+    course = _course(course_id)
+    return render(request, "sandbox/course_outline.html", {
+        "course": course,
+        "tree": course_tree(course),
+        "enrolled": enrollment.is_enrolled(request.user, course),
+        "is_staff": _is_staff(request.user, course),
+    })
+
+
+@require_POST
+@login_required
+def enroll(request, course_id):
+    course = _course(course_id)
+    enrollment.enroll(request.user, course)
+    messages.success(request, _("You are enrolled in %(course)s.") % {"course": course.display_name})
+    return redirect("sandbox:course_outline", course_id=str(course.course_key))
+
+
+def _unit_context(request, course, unit, view_name):
+    leaves = list(unit.children.order_by("position", "id"))
+    runtime = SandboxRuntime(request.user, course.course_key, is_staff=_is_staff(request.user, course))
+    bodies, head, foot = render_blocks(runtime, [leaf.usage_key for leaf in leaves], view_name)
+    units = list(CourseBlock.objects.filter(course=course, block_type="vertical").order_by("parent__parent__position",
+                                                                                             "parent__position",
+                                                                                             "position", "id"))
+    index = next(i for i, candidate in enumerate(units) if candidate.pk == unit.pk)
+    return {
+        "course": course, "unit": unit, "bodies": bodies, "head_html": head, "foot_html": foot,
+        "previous_unit": units[index - 1] if index > 0 else None,
+        "next_unit": units[index + 1] if index + 1 < len(units) else None,
+        "student_id": request.user.pk or "",
+        "is_staff": runtime.user_is_staff,
+    }
+
+
+@login_required
+def unit(request, course_id, usage_id):
+    course = _course(course_id)
+    unit_block = _block(course, usage_id)
+    if unit_block.block_type != "vertical":
+        raise Http404(_("That block is not a unit."))
+    if not (enrollment.is_enrolled(request.user, course) or _is_staff(request.user, course)):
+        return render(request, "sandbox/enroll_first.html", {"course": course}, status=403)
+    return render(request, "sandbox/unit.html", _unit_context(request, course, unit_block, "student_view"))
+
+
+def jump_to(request, course_id, usage_id):
+    course = _course(course_id)
+    block = _block(course, usage_id)
+    target = block
+    while target is not None and target.block_type != "vertical":
+        target = target.parent
+    if target is None:
+        return redirect("sandbox:course_outline", course_id=str(course.course_key))
+    url = redirect("sandbox:unit", course_id=str(course.course_key), usage_id=str(target.usage_key)).url
+    return redirect(f"{url}#{block.usage_key.block_id}" if block != target else url)
+
+
+@login_required
+def studio(request, course_id, usage_id):
+    """Studio's editor for one block (``studio_view``), with its ``author_view`` preview."""
+    course = _course(course_id)
+    block = _block(course, usage_id)
+    if not _is_staff(request.user, course):
+        return HttpResponseForbidden(_("Only course staff can edit this course."))
+    runtime = SandboxRuntime(request.user, course.course_key, is_staff=True)
+    editor, head, foot = render_blocks(runtime, [block.usage_key], "studio_view")
+    preview, head2, foot2 = render_blocks(runtime, [block.usage_key], "author_view")
+    return render(request, "sandbox/studio.html", {
+        "course": course, "block": block, "editor": editor[0][1], "preview": preview[0][1],
+        "head_html": head + head2, "foot_html": foot + foot2, "student_id": request.user.pk,
+    })
+
+
+@require_http_methods(["GET", "POST", "PUT", "DELETE"])
+def xblock_handler(request, usage_id, handler, suffix="", authenticated=True):
+    """Call a block's handler for the signed-in learner (the LMS's xblock callback)."""
+    if authenticated and not request.user.is_authenticated:
+        return JsonResponse({"error": _("Please sign in to continue.")}, status=401)
+    try:
+        usage_key = UsageKey.from_string(usage_id)
+        course = Course.objects.get(course_key=usage_key.course_key)
+    except (InvalidKeyError, Course.DoesNotExist):
+        return JsonResponse({"error": _("No block has that id.")}, status=404)
+    is_staff = _is_staff(request.user, course)
+    if authenticated and not (is_staff or enrollment.is_enrolled(request.user, course)):
+        return JsonResponse({"error": _("Enrol in the course first.")}, status=403)
+    runtime = SandboxRuntime(request.user if authenticated else None, course.course_key, is_staff=is_staff)
+    try:
+        block = runtime.get_block(usage_key)
+    except NoSuchUsage:
+        return JsonResponse({"error": _("No block has that id.")}, status=404)
+    try:
+        result = runtime.handle(block, handler, django_to_webob_request(request), suffix)
+    except NoSuchHandlerError:
+        return JsonResponse({"error": _("This block has no such action.")}, status=404)
+    return webob_to_django_response(result)
+
+
+def course_asset(request, course_id, path):
+    course = _course(course_id)
+    root = (Path(course.source_dir) / "static").resolve()
+    target = (root / path).resolve()
+    if root not in target.parents or not target.is_file():
+        raise Http404(_("No such file."))
+    content_type, _encoding = mimetypes.guess_type(str(target))
+    return FileResponse(target.open("rb"), content_type=content_type or "application/octet-stream")
+
+
+@require_http_methods(["GET", "POST"])
+def register(request):
+    form = UserCreationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        enrollment.registration_completed(user)
+        login(request, user)
+        return redirect("sandbox:course_list")
+    return render(request, "sandbox/register.html", {"form": form}, status=400 if form.errors else 200)

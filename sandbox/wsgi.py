@@ -1,0 +1,7 @@
+"""WSGI entry of the sandbox."""
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sandbox.settings.demo")
+application = get_wsgi_application()

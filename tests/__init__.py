@@ -1,0 +1,1 @@
+"""Test suites, one folder per package, plus end-to-end and benchmarks."""

@@ -1,0 +1,165 @@
+"""Fixtures shared by every suite: a real Celery worker, headless Chromium, axe-core, keyboard.
+
+pytest-django provides ``db``, ``transactional_db``, ``live_server``, ``client`` and ``settings``.
+Fixture names here are a contract the suites code against: ``celery_worker``, ``wait_for``,
+``browser``, ``login``, ``keyboard``, ``axe_violations``.
+"""
+import importlib
+import os
+
+import pytest
+
+from tests.helpers.axe import run_axe
+from tests.helpers.browser import Chromium, Keyboard
+from tests.helpers.browser import login as login_helper
+from tests.helpers.celery_worker import APP_ENV, DEFAULT_APP, CeleryWorker, unique_queue_name
+from tests.helpers.waiting import wait_for as wait_for_helper
+
+# A test using one of these fixtures gets the marker even if its author forgot it, so that
+# `-m "not integration and not browser"` (the older line's run) never starts a worker or browser.
+MARKER_OF_FIXTURE = {"celery_worker": "integration", "browser": "browser"}
+# `make test` sets this (comma-separated markers) on the current line: each marker must have
+# passing tests and none of them may be skipped, so a green run really exercised the services.
+REQUIRE_ENV = "FD_REQUIRE_MARKERS"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for fixture, marker in MARKER_OF_FIXTURE.items():
+            if fixture in item.fixturenames and not item.get_closest_marker(marker):
+                item.add_marker(getattr(pytest.mark, marker))
+
+
+def _required_markers():
+    return [name.strip() for name in os.environ.get(REQUIRE_ENV, "").split(",") if name.strip()]
+
+
+_OUTCOMES = {"passed": {}, "skipped": {}}
+
+
+def pytest_runtest_logreport(report):
+    for marker in _required_markers():
+        if marker not in report.keywords:
+            continue
+        if report.skipped and not hasattr(report, "wasxfail"):
+            _OUTCOMES["skipped"].setdefault(marker, []).append(report.nodeid)
+        elif report.when == "call" and report.passed:
+            _OUTCOMES["passed"].setdefault(marker, []).append(report.nodeid)
+
+
+def _service_problems():
+    problems = []
+    for marker in _required_markers():
+        for nodeid in _OUTCOMES["skipped"].get(marker, []):
+            problems.append(f"{marker} test skipped: {nodeid}")
+        if not _OUTCOMES["passed"].get(marker):
+            problems.append(f"no {marker} test passed")
+    return problems
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    if exitstatus == 0 and _service_problems():
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    problems = _service_problems()
+    if problems:
+        terminalreporter.section(f"{REQUIRE_ENV}: the services were not all exercised", red=True)
+        for problem in problems:
+            terminalreporter.line(problem, red=True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    worker = item.funcargs.get("celery_worker") if hasattr(item, "funcargs") else None
+    if report.failed and isinstance(worker, CeleryWorker):
+        state = "running" if worker.is_alive() else "NOT RUNNING"
+        report.sections.append((f"Celery worker log ({state}, last lines)", worker.log_tail()))
+    return report
+
+
+# --- Celery ---------------------------------------------------------------------------------
+
+def _celery_app(path):
+    module_name, _, attribute = path.partition(":")
+    return getattr(importlib.import_module(module_name), attribute or "app")
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker):
+    """A real ``celery worker`` on Redis for the session, using the session's test database.
+
+    Its queue is the pytest process's ``CELERY_TASK_DEFAULT_QUEUE`` (unique per session) and
+    reaches the worker as ``FD_CELERY_QUEUE``; the test database name reaches it as ``FD_DB_NAME``.
+    Use it together with ``transactional_db`` so the worker sees committed rows.
+    """
+    from django.conf import settings
+    from django.db import connection
+
+    app_path = os.environ.get(APP_ENV, DEFAULT_APP)
+    app = _celery_app(app_path)
+    if app.conf.task_always_eager:
+        pytest.fail("CELERY_TASK_ALWAYS_EAGER is on in the test settings: a worker would never get a task")
+    queue = getattr(settings, "CELERY_TASK_DEFAULT_QUEUE", None)
+    if not queue or queue == "celery":
+        queue = unique_queue_name()
+        settings.CELERY_TASK_DEFAULT_QUEUE = queue
+        app.conf.task_default_queue = queue
+    if app.conf.task_default_queue != queue:
+        pytest.fail(f"the Celery app sends to {app.conf.task_default_queue!r}, "
+                    f"the worker would read {queue!r}")
+    worker = CeleryWorker(
+        app=app, app_path=app_path, queue=queue,
+        db_name=connection.settings_dict["NAME"], settings_module=settings.SETTINGS_MODULE,
+    )
+    worker.start()
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture
+def wait_for():
+    """``wait_for(predicate, timeout=30)``: poll until the predicate is truthy (see tests.helpers)."""
+    return wait_for_helper
+
+
+# --- Browser --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def chromium_session():
+    chromium = Chromium()
+    yield chromium
+    chromium.quit()
+
+
+@pytest.fixture
+def browser(chromium_session):
+    """Headless Chromium (selenium WebDriver), Italian, 1280x900; cookies cleared after each test."""
+    yield chromium_session.ensure_alive()
+    chromium_session.reset()
+
+
+@pytest.fixture
+def login():
+    """``login(browser, live_server, username)``: sign the browser in; returns the user."""
+    return login_helper
+
+
+@pytest.fixture
+def keyboard(browser):
+    """Keyboard-only driving of ``browser``.
+
+    ``tab(n)`` / ``shift_tab(n)`` return the focused element; ``enter()``, ``space()``, ``escape()``,
+    ``press(key)``; ``tab_to(element)`` fails if the element cannot be reached with TAB.
+    """
+    return Keyboard(browser)
+
+
+@pytest.fixture
+def axe_violations():
+    """``axe_violations(browser)``: serious/critical axe-core violations of the current page."""
+    return run_axe

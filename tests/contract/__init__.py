@@ -1,0 +1,1 @@
+"""Tests of the public contracts with Open edX, on the sandbox."""

@@ -1,0 +1,57 @@
+"""The LMS finds our apps through their entry points and wires their URLs, settings and receivers."""
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import get_resolver
+from edx_django_utils.plugins import get_plugin_apps
+from edx_django_utils.plugins.constants import PluginSignals
+from edx_django_utils.plugins.registry import get_plugin_app_configs
+from edx_django_utils.plugins.utils import import_attr
+
+OUR_APPS = {"fd_assessment": "fd/assessment/", "fd_badges": "fd/badges/", "fd_progress": "fd/progress/"}
+
+
+def _labels(app_paths):
+    return {path.split(".")[0] for path in app_paths}
+
+
+@pytest.mark.parametrize("project", ["lms.djangoapp", "cms.djangoapp"])
+def test_our_apps_are_found_through_their_entry_points(project):
+    assert set(OUR_APPS) <= _labels(get_plugin_apps(project))
+
+
+def test_installed_apps_come_from_the_plugin_framework():
+    assert set(OUR_APPS) <= _labels(settings.INSTALLED_APPS)
+    assert "completion" in _labels(settings.INSTALLED_APPS)
+
+
+def test_each_app_mounts_its_urls_under_its_prefix():
+    mounted = {str(pattern.pattern): pattern for pattern in get_resolver().url_patterns}
+    for app, prefix in OUR_APPS.items():
+        pattern = mounted.get(f"^{prefix}")
+        assert pattern is not None, f"{app} is not mounted at /{prefix}"
+        assert pattern.namespace == app
+
+
+def test_every_configured_receiver_is_connected_to_its_signal():
+    for config in get_plugin_app_configs("lms.djangoapp"):
+        signals_config = config.plugin_app.get(PluginSignals.CONFIG, {}).get("lms.djangoapp") or {}
+        for receiver in signals_config.get(PluginSignals.RECEIVERS, []):
+            signal = import_attr(receiver[PluginSignals.SIGNAL_PATH])
+            uid = receiver.get(PluginSignals.DISPATCH_UID)
+            uid = uid or f"{config.name}.receivers.{receiver[PluginSignals.RECEIVER_FUNC_NAME]}"
+            assert any(entry[0][0] == uid for entry in signal.receivers), f"{uid} is not connected"
+
+
+def test_each_app_settings_defaults_are_applied():
+    from fd_assessment.settings.common import DEFAULTS as assessment
+    from fd_badges.settings.common import DEFAULTS as badges
+    from fd_progress.settings.common import DEFAULTS as progress
+
+    for name in {**assessment, **badges, **progress}:
+        assert hasattr(settings, name), name
+
+
+@pytest.mark.django_db
+def test_models_and_migrations_agree():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

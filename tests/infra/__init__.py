@@ -1,0 +1,1 @@
+"""Tests of the shared test fixtures themselves (worker, browser, axe-core, keyboard)."""
