@@ -8,6 +8,7 @@ transaction commits. If the broker is down the row simply stays pending: the swe
 import hashlib
 import hmac
 import logging
+import time
 
 from django.conf import settings
 from django.db import transaction
@@ -75,12 +76,23 @@ def schedule_processing():
     transaction.on_commit(_enqueue)
 
 
+_broker = {"down_until": 0.0}
+
+
 def _enqueue():
+    """Ask a worker to process pending events; during a broker outage, do not make requests wait.
+
+    After a failed attempt no new attempt is made for ``FD_PROGRESS_ENQUEUE_BACKOFF`` seconds: the
+    rows stay pending, and the sweep task (or a rebuild) counts them once the broker is back.
+    """
     from .tasks import process_events
 
+    if time.monotonic() < _broker["down_until"]:
+        return
     try:
         process_events.apply_async(retry=False)
-    except Exception:  # the broker is down: the rows stay pending for the sweep or a rebuild
+    except Exception:  # kombu raises its own OperationalError, transports raise theirs
+        _broker["down_until"] = time.monotonic() + getattr(settings, "FD_PROGRESS_ENQUEUE_BACKOFF", 60)
         log.warning("fd_progress: could not enqueue event processing; pending events wait for the sweep")
 
 

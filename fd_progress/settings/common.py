@@ -7,6 +7,9 @@ from fd_core.plugin import apply_defaults
 DEFAULTS = {
     # Events processed per database transaction by the batch task.
     "FD_PROGRESS_BATCH_SIZE": 1000,
+    # After the broker refused a task, seconds during which requests do not try again (the sweep
+    # task counts what was recorded meanwhile).
+    "FD_PROGRESS_ENQUEUE_BACKOFF": 60,
     # Show the public page of figures (only targets marked public appear on it).
     "FD_PROGRESS_PUBLIC_PAGE": True,
     # Forecast: days of recent activity the trend is fitted on, and the "at risk" band.
