@@ -5,6 +5,7 @@ Environment: ``FD_DB_NAME`` (the test database is ``test_<name>``), ``FD_DB_HOST
 A worker started by the tests sets ``FD_DB_USE_TEST_NAME=1`` to open the test database itself.
 """
 import os
+import uuid
 
 from .base import *  # noqa: F403
 from .base import finish
@@ -24,7 +25,8 @@ DATABASES = {
 }
 CELERY_BROKER_URL = os.environ.get("FD_REDIS_URL", "redis://127.0.0.1:6379/0")
 CELERY_TASK_ALWAYS_EAGER = False
-CELERY_TASK_DEFAULT_QUEUE = os.environ.get("FD_CELERY_QUEUE", "fd-test")
+# A queue of its own for each test session, so that parallel runs never take each other's tasks.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("FD_CELERY_QUEUE") or f"fd-test-{uuid.uuid4().hex[:12]}"
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
