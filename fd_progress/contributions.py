@@ -38,6 +38,7 @@ EVENT_FIELDS = (
     "user_id",
     "day",
     "course_key",
+    "organisation",
     "partner",
     "district",
     "point_id",
@@ -55,13 +56,13 @@ def organisation_of(course_key):
         return ""
 
 
-def scopes(course_key, partner, district, point_id, school):
+def scopes(course_key, organisation, partner, district, point_id, school):
     found = [PROGRAMME_SCOPE]
     if course_key:
         found.append((ScopeType.COURSE.value, course_key))
-        org = organisation_of(course_key)
-        if org:
-            found.append((ScopeType.ORGANISATION.value, org))
+    organisation = organisation or (organisation_of(course_key) if course_key else "")
+    if organisation:
+        found.append((ScopeType.ORGANISATION.value, organisation))
     if partner:
         found.append((ScopeType.PARTNER.value, partner))
     if district:
@@ -73,14 +74,15 @@ def scopes(course_key, partner, district, point_id, school):
     return found
 
 
-def contributions(kind, user_id, day, course_key, partner, district, point_id, school, amount, head_count):
+def contributions(kind, user_id, day, course_key, organisation, partner, district, point_id, school, amount,
+                  head_count):
     """Return ``(people, amounts)`` for one event.
 
     ``people`` is a list of ``(metric, scope_type, scope_value, user_id, day)``: the person counts
     once per metric and scope, on the earliest day seen. ``amounts`` is a list of
     ``(metric, scope_type, scope_value, day, amount)`` to add to the daily figure.
     """
-    where = scopes(course_key, partner, district, point_id, school)
+    where = scopes(course_key, organisation, partner, district, point_id, school)
     people, amounts = [], []
     if kind == EventKind.REGISTRATION and user_id is not None:
         people.append((Metric.REGISTRATIONS.value, *PROGRAMME_SCOPE, user_id, day))

@@ -39,6 +39,7 @@ def build_event(
     day,
     user_id=None,
     course_key="",
+    organisation="",
     partner="",
     district="",
     point_id=None,
@@ -53,6 +54,7 @@ def build_event(
         user_id=user_id,
         day=day,
         course_key=str(course_key or "")[:191],
+        organisation=(organisation or "")[:100],
         partner=(partner or "")[:100],
         district=(district or "")[:100],
         point_id=point_id,
@@ -157,6 +159,7 @@ def _session_scope(session):
         "partner": session.partner,
         "district": session.effective_district,
         "point_id": session.facilitation_point_id,
+        "organisation": session.facilitation_point.organisation if session.facilitation_point_id else "",
         "school": session.school,
         "session_id": session.pk,
     }
@@ -187,6 +190,7 @@ def assistance_event(log_entry):
         log_entry.date,
         district=point.district,
         point_id=point.pk,
+        organisation=point.organisation,
         amount=log_entry.hours,
         head_count=log_entry.people,
     )

@@ -24,6 +24,7 @@ class ActivityEvent(models.Model):
     user_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     day = models.DateField()
     course_key = models.CharField(max_length=191, blank=True)
+    organisation = models.CharField(max_length=100, blank=True)
     partner = models.CharField(max_length=100, blank=True)
     district = models.CharField(max_length=100, blank=True)
     point_id = models.IntegerField(null=True, blank=True)
