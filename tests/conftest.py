@@ -43,9 +43,10 @@ def pytest_collection_modifyitems(config, items):
             if fixture in item.fixturenames and not item.get_closest_marker(marker):
                 item.add_marker(getattr(pytest.mark, marker))
         _keep_migration_data(item)
-        if "celery_worker" in item.fixturenames:
-            # Last, so it is set up after the database fixtures and torn down before their flush.
-            item.fixturenames.append("celery_isolation")
+        if "celery_worker" in item.fixturenames and "celery_isolation" not in item.fixturenames:
+            # Right after the worker: set up before the test's own fixtures (which may, say, point
+            # the app at a dead broker) and torn down after them, but before the database flush.
+            item.fixturenames.insert(item.fixturenames.index("celery_worker") + 1, "celery_isolation")
 
 
 def _keep_migration_data(item):
@@ -159,7 +160,7 @@ def celery_worker(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def celery_isolation(celery_worker, request):
+def celery_isolation(celery_worker, transactional_db, request):
     """Each test that uses the worker starts and ends with it idle (added to them automatically).
 
     Tests that do not use the worker still enqueue tasks (``on_commit``) into the session's queue;
