@@ -3,7 +3,7 @@ import pytest
 from opaque_keys.edx.keys import CourseKey
 
 from fd_assessment import api
-from fd_assessment.models import Answer, Attempt, GrowthCounter, LevelCounter
+from fd_assessment.models import Answer, Attempt, StatsCell
 from fd_assessment.signals import assessment_completed
 
 from .conftest import answer_all
@@ -93,10 +93,12 @@ def test_retake_shows_growth_and_updates_the_counters(learner, take_questionnair
     results = api.results(second, "it")
     assert second.attempt_number == 2 and results["growth"]["overall"] > 0
     assert results["first_attempt_id"] is not None
-    assert LevelCounter.objects.filter(dimension="all", kind="first").get().count == 1
-    assert LevelCounter.objects.filter(dimension="all", kind="retake").get().count == 1
-    growth = GrowthCounter.objects.get(dimension="all")
-    assert growth.count == 1 and growth.delta_sum == pytest.approx(results["growth"]["overall"], abs=0.2)
+    totals = {cell.kind: cell for cell in StatsCell.objects.filter(course="*", period="*", cohort="*")}
+    assert totals["first"].attempts == 1 and totals["retake"].attempts == 1
+    assert sum(totals["first"].levels["all"]) == 1 and sum(totals["retake"].levels["4.2"]) == 1
+    assert StatsCell.objects.filter(kind="first").count() == 8  # own group and the "*" totals
+    n, change = totals["retake"].growth["all"]
+    assert n == 1 and change == pytest.approx(results["growth"]["overall"], abs=0.2)
 
 
 def test_results_name_levels_in_the_language_and_recommend_weak_competences(learner, take_questionnaire):
@@ -121,9 +123,9 @@ def test_retirement_removes_attempts_and_keeps_the_anonymous_counters(learner, t
 
     take_questionnaire(learner)
     api.start_attempt(learner)
-    counters = LevelCounter.objects.count()
+    counters = list(StatsCell.objects.values_list("attempts", "levels"))
     platform().USER_RETIRE_LMS_MISC.send(sender=None, user=learner)
     assert not Attempt.objects.filter(user=learner).exists() and not Answer.objects.exists()
     assert api.history(learner) == []
-    assert LevelCounter.objects.count() == counters
-    assert LevelCounter.objects.get(dimension="all", kind="first").count == 1
+    assert list(StatsCell.objects.values_list("attempts", "levels")) == counters
+    assert StatsCell.objects.get(course="*", period="*", cohort="*", kind="first").attempts == 1
