@@ -37,10 +37,8 @@ def dimensions(result):
 
 def cell_keys(course, period, cohort, kind):
     """The eight cells a completion adds to, in a fixed order (so concurrent updates cannot deadlock)."""
-    return sorted(
-        {"course": c, "period": p, "cohort": h, "kind": kind}.items()
-        for c, p, h in itertools.product((course, ANY), (period, ANY), (cohort, ANY))
-    )
+    combos = sorted(set(itertools.product((course, ANY), (period, ANY), (cohort, ANY))))
+    return [{"course": c, "period": p, "cohort": h, "kind": kind} for c, p, h in combos]
 
 
 def add_to_cell(cell, result, first_result=None):
@@ -61,8 +59,7 @@ def record_completion(attempt, first_result=None):
     kind = "first" if attempt.attempt_number == 1 else "retake"
     course = str(attempt.course_key or "")
     period = attempt.completed.strftime("%Y-%m")
-    for items in cell_keys(course, period, attempt.cohort, kind):
-        keys = dict(items)
+    for keys in cell_keys(course, period, attempt.cohort, kind):
         cell = StatsCell.objects.select_for_update().filter(**keys).first()
         if cell is None:
             try:

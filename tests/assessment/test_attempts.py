@@ -129,3 +129,12 @@ def test_retirement_removes_attempts_and_keeps_the_anonymous_counters(learner, t
     assert api.history(learner) == []
     assert list(StatsCell.objects.values_list("attempts", "levels")) == counters
     assert StatsCell.objects.get(course="*", period="*", cohort="*", kind="first").attempts == 1
+
+
+def test_a_completion_adds_to_eight_distinct_cells_in_a_fixed_order():
+    from fd_assessment.stats import cell_keys
+
+    keys = cell_keys("course-v1:A+B+C", "2026-11", "Oblate", "first")
+    combos = [(k["course"], k["period"], k["cohort"]) for k in keys]
+    assert len(set(combos)) == 8 and combos == sorted(combos)
+    assert ("*", "*", "*") in combos and ("course-v1:A+B+C", "2026-11", "Oblate") in combos
