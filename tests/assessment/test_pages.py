@@ -91,3 +91,20 @@ def test_staff_statistics_page_and_csv(client, staff, learner, take_questionnair
     assert "Scarica CSV" in html and "&lt;5" in html or "Scarica CSV" in html
     bad = client.get(reverse("fd_assessment:statistics"), {"period_from": "novembre"})
     assert bad.status_code == 400 and "YYYY-MM" in bad.content.decode()
+
+
+def test_demo_command_gives_staff_statistics_to_look_at(client, staff):
+    import io
+
+    from django.core.management import call_command
+
+    from fd_assessment import api
+
+    call_command("fd_assessment_demo", people=12, stdout=io.StringIO())
+    call_command("fd_assessment_demo", people=12, stdout=io.StringIO())  # idempotent
+    assert Attempt.objects.filter(user__username__startswith="cittadino", attempt_number=1).count() == 12
+    data = api.statistics("it")
+    assert data["people"] == 12 and data["rows"]
+    client.force_login(staff)
+    html = client.get(reverse("fd_assessment:statistics"), {"cohort": "Biblioteca delle Oblate"}).content.decode()
+    assert "Meno di 5 persone" in html  # 4 people in that cohort: suppressed
