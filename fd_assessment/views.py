@@ -96,9 +96,10 @@ def submit(request, attempt_id):
     return redirect("fd_assessment:results", attempt_id=attempt.pk)
 
 
-def results_context(attempt):
+def results_context(attempt, heading=1):
+    """What the results template needs (shared with the XBlock, whose title is already an h2)."""
     data = api.results(attempt, _lang())
-    return {"results": data, "chart": results_chart(data), "lang": _lang(),
+    return {"results": data, "chart": results_chart(data), "lang": _lang(), "h1": heading, "h2": heading + 1,
             "underrates": api.UNDERRATES, "overrates": api.OVERRATES}
 
 
