@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def english_client(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+def english_client(client, settings):
+    """The person chose English (the language cookie, as Django's set_language view leaves it)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 
@@ -168,8 +169,8 @@ def test_resumed_attempt_via_api_keeps_answers(learner_client, learner):
     assert learner_client.post(url("api_submit", attempt.pk)).status_code == 200
 
 
-def test_messages_are_in_italian_by_default(client, learner):
-    del client.defaults["HTTP_ACCEPT_LANGUAGE"]
+def test_messages_are_in_italian_by_default(client, learner, settings):
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
     client.force_login(learner)
     attempt = api.start_attempt(learner)
     response = client.post(url("api_answers", attempt.pk), {"item_id": "nope", "value": "1"},
