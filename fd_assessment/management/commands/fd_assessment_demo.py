@@ -4,6 +4,7 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from opaque_keys.edx.keys import CourseKey
 from tqdm import tqdm
 
@@ -51,6 +52,7 @@ class Command(BaseCommand):
             self._take(learner, dict.fromkeys("12345", 0.35), rng, "", {})
         self.stdout.write(f"fd_assessment: {created} demo citizens took the questionnaire")
 
+    @transaction.atomic
     def _take(self, user, ability, rng, cohort, place):
         attempt = api.start_attempt(user, form="short", language="it", cohort=cohort, **place)
         bank = api.load_bank(attempt.version, "it")
