@@ -126,7 +126,7 @@ def results(attempt, language=None, recommendations=3):
     recs = []
     for comp_id in weak:
         recs.append({"competence_id": comp_id, "title": names[comp_id],
-                     "resources": learning_resources([comp_id], course_key=attempt.course_key, limit=3)})
+                     "resources": catalogue.resources_for([comp_id], limit=3, prefer_course=attempt.course_key)})
     first = first_completed(attempt)
     return {
         "attempt_id": attempt.pk, "version": attempt.version, "form": attempt.form,
@@ -170,7 +170,8 @@ def statistics_filter_choices():
 
 
 def learning_resources(competence_ids, course_key=None, limit=None):
-    """Published blocks that train any of the DigComp competences (ids like "4.2"), each as
+    """Published blocks that train any of the DigComp competences (ids like "4.2"), only those of
+    ``course_key`` when given, each as
     ``{"usage_key", "course_key", "competence_id", "display_name", "block_type", "url"}``."""
     return catalogue.resources_for(competence_ids, course_key=course_key, limit=limit)
 
