@@ -47,3 +47,33 @@ def _row(entry, y, is_area, delta):
         "bar_width": round(BAR_AREA * score / 100, 1), "bar_height": 20 if is_area else 14,
         "value_x": LABEL_WIDTH + round(BAR_AREA * score / 100, 1) + 6, "before": before,
     }
+
+
+DIST_LABEL_WIDTH = 300
+DIST_BAR = 360
+DIST_ROW = 24
+
+
+def distribution_chart(rows):
+    """100% stacked bars of the 4 levels for the overall and area rows of the staff statistics.
+
+    Rows with a suppressed cell are left out of the chart (the table says "<5" for them)."""
+    bars = []
+    y = 28
+    for row in rows:
+        if row["dimension"] != "all" and not row["dimension"].startswith("a"):
+            continue
+        if row["count"] is None or None in row["levels4"] or not sum(row["levels4"]):
+            continue
+        total = sum(row["levels4"])
+        segments, x = [], DIST_LABEL_WIDTH
+        for level, count in enumerate(row["levels4"], start=1):
+            width = round(DIST_BAR * count / total, 1)
+            segments.append({"level": level, "x": x, "width": width, "count": count,
+                             "percent": round(100 * count / total)})
+            x += width
+        bars.append({"y": y, "row": row, "segments": segments})
+        y += DIST_ROW
+    legend = [{"level": level, "x": DIST_LABEL_WIDTH + (level - 1) * 90} for level in range(1, 5)]
+    return {"width": DIST_LABEL_WIDTH + DIST_BAR + 20, "height": y + 10, "bars": bars, "legend": legend,
+            "label_x": DIST_LABEL_WIDTH - 8}

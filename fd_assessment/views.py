@@ -13,7 +13,7 @@ from opaque_keys.edx.keys import CourseKey
 from fd_core.platform import platform
 
 from . import api
-from .chart import results_chart
+from .chart import distribution_chart, results_chart
 
 
 def _lang():
@@ -149,6 +149,7 @@ def staff_statistics(request):
         data, status, error = None, 400, str(exc)
     return render(request, "fd_assessment/statistics.html", {
         "data": data, "error": error, "params": params, "choices": api.statistics_filter_choices(),
+        "dist": distribution_chart(data["rows"]) if data else None,
         "query": request.GET.urlencode(),
     }, status=status)
 

@@ -63,7 +63,9 @@ def test_short_form_by_keyboard_gives_chart_and_recommendations(browser, live_se
     assert browser.find_element(By.TAG_NAME, "h1").text == "Il tuo profilo di competenze digitali"
     chart = browser.find_element(By.CSS_SELECTOR, "figure.fd-chart svg")
     assert chart.get_attribute("role") == "img"
-    assert len(chart.find_elements(By.CSS_SELECTOR, "rect.fd-bar")) == 26  # 5 areas + 21 competences
+    bars = chart.find_elements(By.CSS_SELECTOR, "rect.fd-bar")
+    assert len(bars) == 26  # 5 areas + 21 competences
+    assert all(bar.size["width"] >= 0 for bar in bars) and max(bar.size["width"] for bar in bars) > 0
     table = browser.find_element(By.CSS_SELECTOR, "table.fd-table")
     assert "2.6 Gestire l'identità digitale" in table.text
     links = browser.find_elements(By.CSS_SELECTOR, ".fd-recommendations a")
