@@ -74,6 +74,6 @@ def distribution_chart(rows):
             x += width
         bars.append({"y": y, "row": row, "segments": segments})
         y += DIST_ROW
-    legend = [{"level": level, "x": DIST_LABEL_WIDTH + (level - 1) * 90} for level in range(1, 5)]
+    legend = [{"level": level, "x": 10 + (level - 1) * 165} for level in range(1, 5)]
     return {"width": DIST_LABEL_WIDTH + DIST_BAR + 20, "height": y + 10, "bars": bars, "legend": legend,
             "label_x": DIST_LABEL_WIDTH - 8}
