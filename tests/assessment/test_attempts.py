@@ -138,3 +138,13 @@ def test_a_completion_adds_to_eight_distinct_cells_in_a_fixed_order():
     combos = [(k["course"], k["period"], k["cohort"]) for k in keys]
     assert len(set(combos)) == 8 and combos == sorted(combos)
     assert ("*", "*", "*") in combos and ("course-v1:A+B+C", "2026-11", "Oblate") in combos
+
+
+def test_results_review_the_questions_not_known_with_the_right_answer(learner, take_questionnaire):
+    attempt = take_questionnaire(learner, areas=["2"], pick="dont_know")
+    review = api.results(attempt, "en")["review"]
+    assert {entry["id"] for entry in review} >= {"s-pagopa-where", "s-spid-level2"}
+    spid = next(entry for entry in review if entry["id"] == "s-spid-level2")
+    assert spid["your_answer"] == "I don't know" and "second factor" in spid["correct_answer"]
+    assert spid["explanation"]
+    assert api.results(take_questionnaire(learner, areas=["2"], pick="correct"), "en")["review"] == []
