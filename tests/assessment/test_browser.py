@@ -91,6 +91,21 @@ def test_block_in_a_unit_is_answered_with_the_keyboard(browser, live_server, log
     _wait(browser, f"form.fd-question:not([data-item='{first_id}'])")
     progress = browser.find_element(By.CSS_SELECTOR, ".fd-assess .fd-progress").text
     assert progress.startswith("1 ")
+    answered = 1
+    while browser.find_elements(By.CSS_SELECTOR, ".fd-assess form.fd-question"):
+        _answer_current_question(browser, keyboard)
+        answered += 1
+        assert answered < 20
+    keyboard.tab_to(_wait(browser, ".fd-assess form.fd-submit button"))
+    keyboard.enter()
+    chart = _wait(browser, ".fd-assess figure.fd-chart svg")
+    assert len(chart.find_elements(By.CSS_SELECTOR, "rect.fd-bar")) == 2 + 10  # areas 2 and 4 of this block
+    assert browser.switch_to.active_element.tag_name == "h3"  # focus on the results heading
+    assert axe_violations(browser) == []
+    from completion.models import BlockCompletion
+
+    block = browser_course.course_key.make_usage_key("fd_digcomp_assessment", "self-check")
+    assert BlockCompletion.objects.get(user=user, block_key=block).completion == 1.0
 
 
 def _wait(browser, selector, timeout=10):
