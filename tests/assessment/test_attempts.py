@@ -148,3 +148,36 @@ def test_results_review_the_questions_not_known_with_the_right_answer(learner, t
     assert spid["your_answer"] == "I don't know" and "second factor" in spid["correct_answer"]
     assert spid["explanation"]
     assert api.results(take_questionnaire(learner, areas=["2"], pick="correct"), "en")["review"] == []
+
+
+def test_a_new_questionnaire_version_does_not_change_attempts_already_started(learner, tmp_path, monkeypatch,
+                                                                             settings):
+    import json
+    import shutil
+
+    from fd_assessment import questionnaire
+
+    for path in questionnaire.QUESTIONNAIRE_DIR.glob("questionnaire-2026.1.*.json"):
+        shutil.copy(path, tmp_path / path.name)
+        newer = json.loads(path.read_text(encoding="utf-8"))
+        newer["version"] = "2026.2"
+        newer["items"][0]["text"] = newer["items"][0]["text"] + " (2026.2)"
+        (tmp_path / path.name.replace("2026.1", "2026.2")).write_text(json.dumps(newer), encoding="utf-8")
+    monkeypatch.setattr(questionnaire, "QUESTIONNAIRE_DIR", tmp_path)
+    questionnaire.load_bank.cache_clear()
+    try:
+        settings.FD_ASSESSMENT_QUESTIONNAIRE_VERSION = "2026.1"
+        old = api.start_attempt(learner, areas=["1"])
+        settings.FD_ASSESSMENT_QUESTIONNAIRE_VERSION = None
+        assert api.current_version() == "2026.2"
+        assert api.start_attempt(learner, areas=["1"]).pk == old.pk  # resuming keeps the old version
+        state = api.attempt_state(old)
+        assert state["version"] == "2026.1" and not state["next_item"]["text"].endswith("(2026.2)")
+        with pytest.raises(api.StaleVersion):
+            api.answer(old, state["next_item"]["id"], "2", version="2026.2")
+        answer_all(old)
+        api.submit_attempt(old)
+        new = api.start_attempt(learner, areas=["1"])
+        assert new.version == "2026.2" and api.attempt_state(new)["next_item"]["text"].endswith("(2026.2)")
+    finally:
+        questionnaire.load_bank.cache_clear()
