@@ -239,8 +239,8 @@ function FdVideoPill(runtime, element) {
     $(".fd-pill__progress progress").value = Math.floor(body.coverage * 100);
     if (body.completed && !state.completed) { state.completed = true; announce(S.complete); }
   }
-  function report(keepalive) {
-    if (!media.paused() && segStart !== null) { var t = media.time(); closeSegment(t); segStart = t; }
+  var inflight = Promise.resolve();
+  function send(keepalive) {
     var sent = pending;
     pending = [];
     return post(state.progressUrl, {
@@ -248,6 +248,12 @@ function FdVideoPill(runtime, element) {
     }, keepalive).then(function (r) {
       if (r.ok) { showProgress(r.body); }
     }).catch(function () { pending = sent.concat(pending); announce(S.networkError); });
+  }
+  function report(keepalive) {
+    if (!media.paused() && segStart !== null) { var t = media.time(); closeSegment(t); segStart = t; }
+    // One report at a time: the server merges each into the stored intervals.
+    inflight = inflight.then(function () { return send(keepalive); });
+    return inflight;
   }
 
   /* ---- checkpoints ---- */
@@ -367,7 +373,7 @@ function FdVideoPill(runtime, element) {
       });
     }
     lastT = t;
-    seek.value = Math.floor(t);
+    if (seekFrom === null) { seek.value = Math.floor(t); }
     seek.setAttribute("aria-valuetext", fmt(S.positionValue, {time: clock(t), total: clock(state.duration)}));
     timeEl.textContent = clock(t) + " / " + clock(state.duration);
     highlight(t);
@@ -421,7 +427,19 @@ function FdVideoPill(runtime, element) {
     var b = e.target.closest("[data-action]");
     if (b && actions[b.getAttribute("data-action")]) { actions[b.getAttribute("data-action")](); }
   });
-  seek.addEventListener("change", function () { jump(parseFloat(seek.value), "onSlideSeek"); });
+  var seekFrom = null;
+  seek.addEventListener("input", function () {
+    // Scrubbing (mouse or keys) moves the video at once; one seek_video event when it settles.
+    if (seekFrom === null) { seekFrom = Math.min(media.time(), state.duration); }
+    media.seek(parseFloat(seek.value));
+  });
+  seek.addEventListener("change", function () {
+    var to = parseFloat(seek.value);
+    track("seek_video", {old_time: seekFrom === null ? media.time() : seekFrom, new_time: to, type: "onSlideSeek"});
+    seekFrom = null;
+    media.seek(to);
+    announce(fmt(S.at, {time: clock(to)}));
+  });
   speedSel.addEventListener("change", function () { setSpeed(parseFloat(speedSel.value)); });
   if (ccSel) { ccSel.addEventListener("change", function () { setCaptions(ccSel.value, false); }); }
   root.addEventListener("click", function (e) {
