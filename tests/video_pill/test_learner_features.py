@@ -1,5 +1,4 @@
 """What a learner sees and does in the sandbox: the player page, checkpoints, grades, events, captions."""
-import html
 import json
 
 import pytest
@@ -21,7 +20,7 @@ def test_unit_page_plays_the_pill_with_italian_captions_and_labels(learner_clien
     assert 'kind="descriptions"' in page and 'kind="chapters"' in page
     assert 'aria-label="Riproduci"' in page and "Trascrizione" in page and "Velocità" in page
     assert "<video class=\"fd-pill__video\" controls" in page  # works with JavaScript off
-    state = json.loads(html.unescape(page.split('data-state="')[1].split('"')[0]))
+    state = json.loads(page.split('<script type="application/json" class="fd-pill__state">')[1].split("</script>")[0])
     question = state["checkpoints"][1]
     assert question["options"] == ["CSV", "La foto di una tabella", "Un PDF scansionato"]
     assert "feedback_correct" not in question and "answer" not in state["checkpoints"][0]  # no answers leak

@@ -101,7 +101,7 @@ def test_watching_with_the_keyboard_completes_only_after_ninety_percent(browser,
         if panel.is_displayed():
             assert video(browser, "v.paused")
             checkpoint = browser.execute_script(
-                "return JSON.parse(document.querySelector('.fd-pill').dataset.state).checkpoints"
+                "return JSON.parse(document.querySelector('.fd-pill__state').textContent).checkpoints"
                 ".find(c => Math.abs(c.time - document.querySelector('.fd-pill__video').currentTime) < 1).id")
             assert browser.switch_to.active_element == find(browser, ".fd-pill__cp-title")  # focus on the question
             if checkpoint == "machine-readable":

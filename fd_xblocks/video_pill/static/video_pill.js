@@ -5,7 +5,7 @@ function FdVideoPill(runtime, element) {
   var root = host.classList && host.classList.contains("fd-pill") ? host : host.querySelector(".fd-pill");
   if (!root || root.getAttribute("data-ready")) { return; }
   root.setAttribute("data-ready", "1");
-  var state = JSON.parse(root.getAttribute("data-state"));
+  var state = JSON.parse(root.querySelector(".fd-pill__state").textContent);
   var S = state.strings;
   var $ = function (sel) { return root.querySelector(sel); };
   var statusEl = $(".fd-pill__status");
