@@ -342,6 +342,7 @@ function FdVideoPill(runtime, element) {
     lastT = segStart;
     playBtn.setAttribute("aria-label", S.pause);
     playBtn.firstChild.textContent = "\u275A\u275A";
+    track("play_video", {currentTime: Math.min(segStart, state.duration)});
     if (!reportTimer) { report(); reportTimer = window.setInterval(report, 10000); }
   });
   function stopped(name) {
