@@ -111,3 +111,29 @@ def test_search_index_and_mobile_data(pill_key):
     assert data["digcomp_competences"] == ["1.1", "1.3", "3.3"]
     assert all("correct" not in option for cp in data["checkpoints"] for option in cp["options"])
     assert set(data["captions"]) == {"it", "en"}
+
+
+def _edit(pill_key, **fields):
+    from fd_core.platform import platform
+
+    block = platform().get_block(pill_key)
+    for name, value in fields.items():
+        setattr(block, name, value)
+    block.save()
+
+
+def test_a_youtube_pill_uses_the_privacy_enhanced_embed(learner_client, unit_url, pill_key):
+    _edit(pill_key, sources=[], youtube_id="dQw4w9WgXcQ")
+    page = learner_client.get(unit_url).content.decode()
+    assert '<video class="fd-pill__video"' not in page
+    assert 'data-youtube-id="dQw4w9WgXcQ"' in page
+    assert 'href="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in page  # the no-JavaScript way to watch
+    assert "www.youtube.com/embed" not in page
+
+
+def test_an_hls_pill_loads_its_player_library_only_when_needed(learner_client, unit_url, pill_key):
+    _edit(pill_key, sources=[], hls_url="https://video.example.org/pill/master.m3u8")
+    page = learner_client.get(unit_url).content.decode()
+    assert 'data-hls="https://video.example.org/pill/master.m3u8"' in page
+    assert "hls.min.js" not in page.split('<script type="application/json" class="fd-pill__state">')[0]
+    assert '"code":"hls"' in page and '"hlsJsUrl":"https://cdn.jsdelivr.net/npm/hls.js@1/dist/hls.min.js"' in page

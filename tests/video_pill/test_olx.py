@@ -64,3 +64,20 @@ def test_broken_olx_is_refused_with_the_reason(tmp_path, old, new, words):
     assert old in olx
     with pytest.raises(OlxError, match=words):
         import_course(write_course(tmp_path / "broken", olx.replace(old, new, 1)))
+
+
+def test_the_demo_course_loads_with_the_pill_in_its_unit(client, django_user_model):
+    from sandbox.courses import import_course
+    from sandbox.enrollment import enroll
+
+    from .conftest import DEMO
+
+    course = import_course(DEMO)
+    pill = course.course_key.make_usage_key("fd_video_pill", "what-is-open-data")
+    unit = course.course_key.make_usage_key("vertical", "what-is-open-data")
+    learner = django_user_model.objects.create_user("demo-learner", "demo@example.org", "pw")
+    enroll(learner, course)
+    client.force_login(learner)
+    page = client.get(f"/courses/{course.course_key}/unit/{unit}/").content.decode()
+    assert "Che cosa sono gli open data" in page and f"data-usage='{pill}'" in page
+    assert f"/assets/{course.course_key}/what-is-open-data.mp4" in page

@@ -222,8 +222,12 @@ function FdVideoPill(runtime, element) {
     if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
       var u = new window.SpeechSynthesisUtterance(cue.text);
       u.lang = state.descriptionLanguage;
+      var resumed = false;
+      var resume = function () { if (!resumed) { resumed = true; media.play(); } };
       media.pause();
-      u.onend = function () { media.play(); };
+      u.onend = resume;
+      // Some browsers never end an utterance (no voice installed): do not leave the video paused.
+      window.setTimeout(resume, Math.max(2500, cue.text.length * 90));
       window.speechSynthesis.speak(u);
     }
   }
