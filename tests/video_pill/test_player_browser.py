@@ -171,3 +171,26 @@ def test_the_transcript_and_chapters_work_with_the_keyboard(browser, keyboard, w
     seeks = wait_for(two_seeks, message="two seek events")
     assert [(e["type"], e["new_time"]) for e in seeks] == [("onCaptionSeek", 26.295), ("onChapterSeek", 53.775)]
     assert axe_violations(browser) == []
+
+
+def test_captions_key_and_audio_description(browser, keyboard, wait_for, pill_page):
+    user, _pill = pill_page
+    play = find(browser, "[data-action=play]")
+    keyboard.tab_to(play)
+    keyboard.press("c")
+    wait_for(lambda: find(browser, ".fd-pill__status").text == "Sottotitoli disattivati", message="captions off")
+    assert video(browser, "[...v.textTracks].every(t => t.kind !== 'captions' || t.mode !== 'showing')")
+    keyboard.press("c")
+    wait_for(lambda: find(browser, ".fd-pill__status").text == "Sottotitoli attivi: Italiano", message="captions on")
+    describe = find(browser, "[data-action=describe]")
+    keyboard.tab_to(describe)
+    keyboard.enter()
+    assert describe.get_attribute("aria-pressed") == "true"
+    keyboard.tab_to(play)
+    keyboard.enter()
+    wait_for(lambda: "Schermata: Che cosa sono gli open data?" in
+             browser.find_element(By.CSS_SELECTOR, ".fd-pill__described").get_attribute("textContent"),
+             message="the first slide described")
+    wait_for(lambda: video(browser, "!v.paused && v.currentTime > 1"), timeout=20, message="playback goes on")
+    shown = TrackingLogEntry.objects.filter(name="edx.video.closed_captions.shown", user_id=user.pk)
+    assert wait_for(lambda: shown.exists(), message="captions event") and shown.first().event["language"] == "it"
