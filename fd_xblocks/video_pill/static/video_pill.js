@@ -336,11 +336,12 @@ function FdVideoPill(runtime, element) {
   });
 
   /* ---- media events ---- */
-  media.on("loadedmetadata", function () {
+  function metadataLoaded() {
     if (state.position > 1) { media.seek(state.position); announce(fmt(S.resumed, {time: clock(state.position)})); }
     media.rate(state.speed);
     track("load_video", {});
-  });
+  }
+  if (media.el.readyState >= 1) { metadataLoaded(); } else { media.on("loadedmetadata", metadataLoaded); }
   media.on("playing", function () {
     segStart = media.time();
     lastT = segStart;
