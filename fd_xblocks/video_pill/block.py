@@ -113,6 +113,14 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
             return "youtube"
         return "hls" if self.hls_url and not self.sources else "html5"
 
+    def qualities(self):
+        """Choices for the quality menu: the labelled files of the first file type, when there are several."""
+        if not self.sources:
+            return []
+        first_type = self.sources[0]["type"]
+        choices = [source for source in self.sources if source["type"] == first_type and source.get("label")]
+        return choices if len(choices) > 1 else []
+
     def coverage_percent(self):
         return int(coverage(self.watched, self.duration) * 100)
 
@@ -162,7 +170,8 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
         context = {
             "uid": uid, "display_name": self.display_name, "description": self.description,
             "use_youtube": self.playback_code() == "youtube", "youtube_id": self.youtube_id,
-            "sources": self.sources, "poster": self.poster, "hls_url": self.hls_url, "tracks": tracks,
+            "sources": self.sources, "poster": self.poster, "qualities": self.qualities(),
+            "hls_url": self.hls_url, "tracks": tracks,
             "duration": str(int(self.duration)), "duration_text": clock_text(self.duration),
             "caption_languages": caption_languages, "has_descriptions": bool(self.descriptions),
             "show_transcript": self.show_transcript,

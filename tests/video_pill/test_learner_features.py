@@ -137,3 +137,17 @@ def test_an_hls_pill_loads_its_player_library_only_when_needed(learner_client, u
     assert 'data-hls="https://video.example.org/pill/master.m3u8"' in page
     assert "hls.min.js" not in page.split('<script type="application/json" class="fd-pill__state">')[0]
     assert '"code":"hls"' in page and '"hlsJsUrl":"https://cdn.jsdelivr.net/npm/hls.js@1/dist/hls.min.js"' in page
+
+
+def test_several_qualities_get_a_quality_menu(learner_client, unit_url, pill_key):
+    _edit(pill_key, sources=[{"src": "/static/what-is-open-data.mp4", "type": "video/mp4", "label": "270p"},
+                             {"src": "https://video.example.org/open-data-720.mp4", "type": "video/mp4",
+                              "label": "720p"}])
+    page = learner_client.get(unit_url).content.decode()
+    assert "Qualità <select class=\"fd-pill__quality\">" in page
+    assert '<option value="https://video.example.org/open-data-720.mp4">720p</option>' in page
+
+
+def test_one_file_per_type_has_no_quality_menu(learner_client, unit_url):
+    page = learner_client.get(unit_url).content.decode()
+    assert 'class="fd-pill__speed"' in page and 'class="fd-pill__quality"' not in page

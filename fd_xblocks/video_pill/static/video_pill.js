@@ -448,6 +448,23 @@ function FdVideoPill(runtime, element) {
   });
   speedSel.addEventListener("change", function () { setSpeed(parseFloat(speedSel.value)); });
   if (ccSel) { ccSel.addEventListener("change", function () { setCaptions(ccSel.value, false); }); }
+  var qualitySel = $(".fd-pill__quality");
+  if (qualitySel) {
+    qualitySel.addEventListener("change", function () {
+      // Another file of the same video: carry on from the same moment, playing if it was.
+      var at = media.time();
+      var wasPlaying = !media.paused();
+      var video = media.el;
+      closeSegment(lastT);
+      video.src = qualitySel.value;
+      video.addEventListener("loadedmetadata", function once() {
+        video.removeEventListener("loadedmetadata", once);
+        media.seek(at);
+        media.rate(parseFloat(speedSel.value));
+        if (wasPlaying) { media.play(); }
+      });
+    });
+  }
   root.addEventListener("click", function (e) {
     var b = e.target.closest(".fd-pill__cue, .fd-pill__link");
     if (b) { jump(parseFloat(b.getAttribute("data-seek")), b.classList.contains("fd-pill__cue") ? "onCaptionSeek" : "onChapterSeek"); }
