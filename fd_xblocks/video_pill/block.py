@@ -185,6 +185,7 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
         }
         fragment = Fragment(render("student_view.html", context))
         fragment.add_css(static_text("video_pill.css"))
+        fragment.add_javascript(static_text("video_pill_media.js"))
         fragment.add_javascript(static_text("video_pill.js"))
         fragment.initialize_js("FdVideoPill")
         return fragment

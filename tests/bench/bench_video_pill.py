@@ -75,7 +75,8 @@ def run():
     handler = best_of(progress, repeat=5, number=50)
     vote = best_of(lambda: runtime.handle(thumbs, "vote", _request({"voteType": "up"})), repeat=5, number=50)
 
-    own = sum(len(gzip.compress((STATIC / name).read_bytes(), 9)) for name in ("video_pill.js", "video_pill.css"))
+    own = sum(len(gzip.compress((STATIC / name).read_bytes(), 9)) for name in ("video_pill_media.js", "video_pill.js",
+                                                                            "video_pill.css"))
     return [
         {"name": "video pill student_view / html_demo student_view", "ratio": round(ratio(pill_view, html_view), 2),
          "goal": "<= 1.5",
@@ -90,5 +91,6 @@ def run():
          "goal": "<= 1.5",
          "detail": f"progress {human_seconds(handler)}, html_demo render {human_seconds(html_view)}"},
         {"name": "video pill own JS+CSS gzipped / 15 KB", "ratio": round(own / 15360, 2), "goal": "<= 1.0",
-         "detail": f"{own} bytes gzipped (video_pill.js + video_pill.css; hls.js excluded, loaded lazily)"},
+         "detail": f"{own} bytes gzipped (video_pill_media.js + video_pill.js + video_pill.css; "
+                   "hls.js excluded, loaded lazily)"},
     ]
