@@ -106,7 +106,12 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
                 for kind in ("captions", "descriptions")}
 
     def track_url(self, kind, lang, extension="vtt"):
-        return self.runtime.handler_url(self, "track", f"{kind}/{lang}.{extension}")
+        # The suffix is the end of a handler URL's path (LMS and sandbox alike): build the base once.
+        base = self.__dict__.get("_track_base")
+        if base is None:
+            url = self.runtime.handler_url(self, "track", "fd-suffix")
+            base = self.__dict__["_track_base"] = url.partition("fd-suffix")
+        return f"{base[0]}{kind}/{lang}.{extension}{base[2]}"
 
     def playback_code(self):
         if self.youtube_id and not self.sources and not self.hls_url:

@@ -59,9 +59,9 @@ def run():
 
     # Rounds alternate between the two blocks so that load on the machine hits both alike.
     pill_view = html_view = float("inf")
-    for _ in range(5):
-        pill_view = min(pill_view, best_of(lambda: runtime.render(pill, "student_view"), repeat=1, number=30))
-        html_view = min(html_view, best_of(lambda: runtime.render(html, "student_view"), repeat=1, number=30))
+    for _ in range(12):
+        pill_view = min(pill_view, best_of(lambda: runtime.render(pill, "student_view"), repeat=1, number=15))
+        html_view = min(html_view, best_of(lambda: runtime.render(html, "student_view"), repeat=1, number=15))
     pill_own = best_of(lambda: pill.student_view({}), repeat=5, number=30)
 
     thumbs = runtime.get_block(course.course_key.make_usage_key("thumbs", "thumbs"))
@@ -72,8 +72,11 @@ def run():
         return runtime.handle(pill, "progress", _request(body))
 
     assert progress().status_code == 200
-    handler = best_of(progress, repeat=5, number=50)
-    vote = best_of(lambda: runtime.handle(thumbs, "vote", _request({"voteType": "up"})), repeat=5, number=50)
+    handler = vote = float("inf")
+    for _ in range(5):
+        handler = min(handler, best_of(progress, repeat=1, number=30))
+        vote = min(vote, best_of(lambda: runtime.handle(thumbs, "vote", _request({"voteType": "up"})),
+                                 repeat=1, number=30))
 
     own = sum(len(gzip.compress((STATIC / name).read_bytes(), 9)) for name in ("video_pill_media.js", "video_pill.js",
                                                                             "video_pill.css"))
@@ -86,7 +89,8 @@ def run():
         {"name": "video pill progress handler / thumbs vote handler", "ratio": round(ratio(handler, vote), 2),
          "goal": "<= 1.5",
          "detail": f"progress {human_seconds(handler)} (saves 3 learner fields), thumbs vote {human_seconds(vote)} "
-                   "(saves 1 field), per runtime.handle call in the sandbox runtime"},
+                   "(saves 1 field), per runtime.handle call in the sandbox runtime, which stores each field in "
+                   "its own row (the LMS keeps a block's learner state in one row)"},
         {"name": "video pill progress handler / html_demo student_view", "ratio": round(ratio(handler, html_view), 2),
          "goal": "<= 1.5",
          "detail": f"progress {human_seconds(handler)}, html_demo render {human_seconds(html_view)}"},
