@@ -1,1 +1,72 @@
-"""Signal receivers of fd_progress, connected by the plugin framework through signals_config."""
+"""Signal receivers of fd_progress, connected by the plugin framework through signals_config.
+
+Each receiver records one compact event (see :mod:`fd_progress.ingest`); the counting happens
+later, in batches, in a Celery task enqueued when the transaction commits.
+"""
+
+import logging
+
+from .ingest import assessment, badge, completion, enrolment, registration
+from .metrics import COUNTED_BLOCK_TYPES
+
+log = logging.getLogger(__name__)
+
+
+def _event_time(kwargs):
+    metadata = kwargs.get("metadata")
+    return getattr(metadata, "time", None)
+
+
+def _user_id(kwargs):
+    user = kwargs.get("user")
+    if user is not None:
+        return getattr(user, "id", None) or getattr(user, "pk", None)
+    return kwargs.get("user_id")
+
+
+def on_registration_completed(signal=None, sender=None, user=None, **kwargs):
+    """openedx-events ``STUDENT_REGISTRATION_COMPLETED`` (``user`` is a ``UserData``)."""
+    if user is not None and user.id is not None:
+        registration(user.id, _event_time(kwargs))
+
+
+def on_enrollment_created(signal=None, sender=None, enrollment=None, **kwargs):
+    """openedx-events ``COURSE_ENROLLMENT_CREATED`` (``enrollment`` is a ``CourseEnrollmentData``)."""
+    if enrollment is None or enrollment.user is None:
+        return
+    enrolment(
+        enrollment.user.id, str(enrollment.course.course_key), enrollment.creation_date or _event_time(kwargs)
+    )
+
+
+def on_block_completion_saved(sender=None, instance=None, **kwargs):
+    """edx-completion ``BlockCompletion`` post_save: a micro-course block fully completed."""
+    if instance is None or instance.block_type not in COUNTED_BLOCK_TYPES or instance.completion < 1.0:
+        return
+    completion(instance.user_id, str(instance.block_key), str(instance.context_key), instance.modified)
+
+
+def on_assessment_completed(sender=None, attempt_id=None, course_key=None, **kwargs):
+    """``fd_assessment.signals.assessment_completed``."""
+    user_id = _user_id(kwargs)
+    if user_id is None or attempt_id is None:
+        log.warning("fd_progress: assessment_completed without user or attempt id ignored")
+        return
+    assessment(user_id, attempt_id, str(course_key) if course_key else "", kwargs.get("completed_at"))
+
+
+def on_badge_awarded(sender=None, award_uuid=None, course_key=None, awarded_at=None, **kwargs):
+    """``fd_badges.signals.badge_awarded``."""
+    user_id = _user_id(kwargs)
+    if user_id is None or award_uuid is None:
+        log.warning("fd_progress: badge_awarded without user or award ignored")
+        return
+    badge(user_id, award_uuid, str(course_key) if course_key else "", awarded_at)
+
+
+def on_user_retired(sender=None, user=None, **kwargs):
+    """``fd_core.platform.USER_RETIRE_LMS_MISC``: keep the counts, forget the person."""
+    from .retirement import retire_user
+
+    if user is not None:
+        retire_user(user.pk)

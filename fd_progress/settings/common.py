@@ -1,8 +1,46 @@
 """Default settings of fd_progress. Operators override any of them in their LMS/Studio settings."""
+
+from celery.schedules import crontab
+
 from fd_core.plugin import apply_defaults
 
-DEFAULTS = {}
+DEFAULTS = {
+    # Events processed per database transaction by the batch task.
+    "FD_PROGRESS_BATCH_SIZE": 1000,
+    # After the broker refused a task, seconds during which requests do not try again (the sweep
+    # task counts what was recorded meanwhile).
+    "FD_PROGRESS_ENQUEUE_BACKOFF": 60,
+    # Show the public page of figures (only targets marked public appear on it).
+    "FD_PROGRESS_PUBLIC_PAGE": True,
+    # Forecast: days of recent activity the trend is fitted on, and the "at risk" band.
+    "FD_PROGRESS_TREND_DAYS": 28,
+    "FD_PROGRESS_AT_RISK_RATIO": 0.9,
+    # Open edX renames retired users with this prefix (RETIRED_USERNAME_PREFIX).
+    "FD_PROGRESS_RETIRED_USERNAME_PREFIX": "retired__user_",
+    # Open data: who publishes the figures (DCAT-AP_IT metadata).
+    "FD_PROGRESS_PUBLISHER_NAME": "Comune di Firenze",
+    "FD_PROGRESS_PUBLISHER_ID": "c_d612",
+    "FD_PROGRESS_DATASET_TITLE": {
+        "it": "Firenze Digitale: partecipazione giornaliera",
+        "en": "Firenze Digitale: daily participation",
+    },
+    # Celery beat entries; the site merges them into CELERY_BEAT_SCHEDULE.
+    "FD_PROGRESS_BEAT_SCHEDULE": {
+        "fd-progress-sweep": {
+            "task": "fd_progress.tasks.sweep_pending_events",
+            "schedule": crontab(minute="*/5"),
+        },
+        "fd-progress-daily-snapshot": {
+            "task": "fd_progress.tasks.daily_snapshot",
+            "schedule": crontab(hour=23, minute=55),
+        },
+    },
+}
 
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
+    beat = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
+    if isinstance(beat, dict):
+        for name, entry in settings.FD_PROGRESS_BEAT_SCHEDULE.items():
+            beat.setdefault(name, entry)

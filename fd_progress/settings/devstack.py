@@ -1,4 +1,5 @@
 """devstack settings of fd_progress: the common defaults, then any override from the operator's YAML."""
+
 from .common import plugin_settings as common_settings
 
 

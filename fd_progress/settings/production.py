@@ -1,4 +1,5 @@
 """Production settings of fd_progress: the defaults, then overrides from the operator's YAML."""
+
 from fd_core.plugin import apply_env_tokens
 
 from .common import DEFAULTS

@@ -1,0 +1,48 @@
+"""Recording what facilitators do: sessions held, who attended, hours of one-to-one help."""
+
+import uuid
+
+from django.db import transaction
+from django.db.models import F
+
+from . import ingest
+from .models import AssistanceLog, SessionAttendance, TrainingSession
+
+
+def record_session(session):
+    """Count a training session as held (on its date). Safe to call again after an edit."""
+    ingest.save_events([ingest.session_event(session)])
+
+
+def record_attendance(session, user_ids=(), head_count=0):
+    """Record registered users who attended and/or ``head_count`` more people without an account.
+
+    Returns ``(new_attendances, session_head_count)``. A user already recorded is not counted twice.
+    """
+    user_ids = sorted({int(user_id) for user_id in user_ids})
+    with transaction.atomic():
+        session = TrainingSession.objects.select_for_update().get(pk=session.pk)
+        known = set(
+            SessionAttendance.objects.filter(session=session, user_id__in=user_ids).values_list(
+                "user_id", flat=True
+            )
+        )
+        new = [user_id for user_id in user_ids if user_id not in known]
+        SessionAttendance.objects.bulk_create(
+            [SessionAttendance(session=session, user_id=user_id) for user_id in new], ignore_conflicts=True
+        )
+        events = [ingest.attendance_event(session, user_id) for user_id in new]
+        if head_count:
+            TrainingSession.objects.filter(pk=session.pk).update(head_count=F("head_count") + head_count)
+            events.append(ingest.head_count_event(session, head_count, uuid.uuid4().hex))
+        ingest.save_events(events)
+        session.refresh_from_db(fields=["head_count"])
+    return len(new), session.head_count
+
+
+def record_assistance(point, date, hours, people=0):
+    """Log ``hours`` of one-to-one help given to ``people`` at a facilitation point on ``date``."""
+    with transaction.atomic():
+        entry = AssistanceLog.objects.create(facilitation_point=point, date=date, hours=hours, people=people)
+        ingest.save_events([ingest.assistance_event(entry)])
+    return entry

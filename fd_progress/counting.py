@@ -1,0 +1,142 @@
+"""Live, incremental counting: pending events in, counters updated by upsert, in batches.
+
+Exactness rests on the database, not on luck:
+
+- the same event twice is one row (unique ``ActivityEvent.dedup_key``);
+- two workers never take the same pending rows (``select_for_update(skip_locked=True)``);
+- the counter writes of a batch happen while holding one lock row (``CounterLock``), so two
+  batches never read and write the same counter at once;
+- a person counts once per metric and scope (unique ``CountedPerson``), on the earliest day
+  seen: an event that arrives late with an earlier day moves that person to the earlier day.
+"""
+
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db import connection, transaction
+
+from .contributions import EVENT_FIELDS, contributions
+from .models import ActivityEvent, CountedPerson, CounterLock, DailyCount
+
+COUNTER_LOCK = "counters"
+
+
+def lock_counters():
+    """Take the counter lock for the rest of the current transaction."""
+    CounterLock.objects.get_or_create(name=COUNTER_LOCK)
+    CounterLock.objects.select_for_update().get(name=COUNTER_LOCK)
+
+
+def claim_pending(batch_size):
+    skip = connection.features.has_select_for_update_skip_locked
+    query = ActivityEvent.objects.filter(processed=False).order_by("id")
+    query = query.select_for_update(skip_locked=True) if skip else query.select_for_update()
+    return list(query.values_list("id", *EVENT_FIELDS)[:batch_size])
+
+
+def process_pending(batch_size=1000):
+    """Process up to ``batch_size`` pending events; return how many were processed."""
+    CounterLock.objects.get_or_create(name=COUNTER_LOCK)
+    with transaction.atomic():
+        rows = claim_pending(batch_size)
+        if not rows:
+            return 0
+        lock_counters()
+        people, amounts = {}, defaultdict(Decimal)
+        for row in rows:
+            event_people, event_amounts = contributions(*row[1:])
+            for metric, scope_type, scope_value, user_id, day in event_people:
+                key = (metric, scope_type, scope_value, user_id)
+                if key not in people or day < people[key]:
+                    people[key] = day
+            for metric, scope_type, scope_value, day, value in event_amounts:
+                amounts[(metric, scope_type, scope_value, day)] += value
+        _count_people(people, amounts)
+        upsert_daily(amounts)
+        ActivityEvent.objects.filter(id__in=[row[0] for row in rows]).update(processed=True)
+        return len(rows)
+
+
+def _count_people(people, deltas):
+    """Count new people, move people seen earlier than before; record the changes in ``deltas``."""
+    if not people:
+        return
+    user_ids = {key[3] for key in people}
+    metrics = {key[0] for key in people}
+    scope_types = {key[1] for key in people}
+    known = {}
+    existing = CountedPerson.objects.filter(
+        user_id__in=user_ids, metric__in=metrics, scope_type__in=scope_types
+    )
+    for person in existing.only("id", "metric", "scope_type", "scope_value", "user_id", "first_day"):
+        known[(person.metric, person.scope_type, person.scope_value, person.user_id)] = person
+    new, moved = [], []
+    for key, day in people.items():
+        metric, scope_type, scope_value, user_id = key
+        person = known.get(key)
+        if person is None:
+            new.append(
+                CountedPerson(
+                    metric=metric,
+                    scope_type=scope_type,
+                    scope_value=scope_value,
+                    user_id=user_id,
+                    first_day=day,
+                )
+            )
+            deltas[(metric, scope_type, scope_value, day)] += 1
+        elif day < person.first_day:
+            deltas[(metric, scope_type, scope_value, person.first_day)] -= 1
+            deltas[(metric, scope_type, scope_value, day)] += 1
+            person.first_day = day
+            moved.append(person)
+    CountedPerson.objects.bulk_create(new, batch_size=2000)
+    if moved:
+        CountedPerson.objects.bulk_update(moved, ["first_day"], batch_size=2000)
+
+
+def upsert_daily(deltas):
+    """Add ``deltas`` {(metric, scope_type, scope_value, day): change} to the daily counters.
+
+    Call with the counter lock held: current values are read, then written back by one
+    ``INSERT ... ON DUPLICATE KEY UPDATE`` (``ON CONFLICT`` on SQLite/PostgreSQL) per chunk.
+    """
+    deltas = {key: change for key, change in deltas.items() if change}
+    if not deltas:
+        return
+    current = {}
+    days = [key[3] for key in deltas]
+    query = DailyCount.objects.filter(
+        metric__in={key[0] for key in deltas},
+        scope_type__in={key[1] for key in deltas},
+        scope_value__in={key[2] for key in deltas},
+        day__gte=min(days),
+        day__lte=max(days),
+    )
+    for metric, scope_type, scope_value, day, value in query.values_list(
+        "metric", "scope_type", "scope_value", "day", "value"
+    ).iterator(chunk_size=5000):
+        current[(metric, scope_type, scope_value, day)] = value
+    rows = [
+        DailyCount(
+            metric=key[0],
+            scope_type=key[1],
+            scope_value=key[2],
+            day=key[3],
+            value=current.get(key, Decimal(0)) + change,
+        )
+        for key, change in deltas.items()
+    ]
+    write_daily(rows)
+
+
+def write_daily(rows):
+    unique = ["metric", "scope_type", "scope_value", "day"]
+    options = {"update_conflicts": True, "update_fields": ["value"]}
+    if connection.features.supports_update_conflicts_with_target:
+        options["unique_fields"] = unique
+    DailyCount.objects.bulk_create(rows, batch_size=2000, **options)
+
+
+def pending_count():
+    return ActivityEvent.objects.filter(processed=False).count()

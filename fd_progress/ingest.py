@@ -1,0 +1,196 @@
+"""Recording events: one compact, de-duplicated row each, processed later in batches.
+
+Every function here writes inside the caller's transaction and asks for a batch run once that
+transaction commits. If the broker is down the row simply stays pending: the sweep task or the
+``fd_progress_rebuild`` command processes it later, so nothing is lost.
+"""
+
+import hashlib
+import hmac
+import logging
+import time
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .metrics import EventKind
+from .models import ActivityEvent
+
+log = logging.getLogger(__name__)
+
+
+def dedup_key(*parts):
+    """A keyed hash of the event's natural key: the same event always gives the same key."""
+    natural = "\x1f".join(str(part) for part in parts)
+    return hmac.new(settings.SECRET_KEY.encode(), natural.encode(), hashlib.sha256).hexdigest()
+
+
+def local_day(when=None):
+    when = when or timezone.now()
+    if timezone.is_aware(when):
+        return timezone.localdate(when)
+    return when.date()
+
+
+def build_event(
+    kind,
+    natural_key,
+    day,
+    user_id=None,
+    course_key="",
+    organisation="",
+    partner="",
+    district="",
+    point_id=None,
+    school="",
+    amount=1,
+    head_count=0,
+    session_id=None,
+):
+    return ActivityEvent(
+        kind=kind,
+        dedup_key=dedup_key(kind, *natural_key),
+        user_id=user_id,
+        day=day,
+        course_key=str(course_key or "")[:191],
+        organisation=(organisation or "")[:100],
+        partner=(partner or "")[:100],
+        district=(district or "")[:100],
+        point_id=point_id,
+        school=(school or "")[:100],
+        amount=amount,
+        head_count=head_count,
+        session_id=session_id,
+    )
+
+
+def save_events(events, schedule=True):
+    """Insert events, silently skipping those already recorded (the unique ``dedup_key``)."""
+    if events:
+        ActivityEvent.objects.bulk_create(events, ignore_conflicts=True, batch_size=2000)
+        if schedule:
+            schedule_processing()
+    return len(events)
+
+
+def schedule_processing():
+    transaction.on_commit(_enqueue)
+
+
+_broker = {"down_until": 0.0}
+
+
+def _enqueue():
+    """Ask a worker to process pending events; during a broker outage, do not make requests wait.
+
+    After a failed attempt no new attempt is made for ``FD_PROGRESS_ENQUEUE_BACKOFF`` seconds: the
+    rows stay pending, and the sweep task (or a rebuild) counts them once the broker is back.
+    """
+    from .tasks import process_events
+
+    if time.monotonic() < _broker["down_until"]:
+        return
+    try:
+        process_events.apply_async(retry=False)
+    except Exception:  # kombu raises its own OperationalError, transports raise theirs
+        _broker["down_until"] = time.monotonic() + getattr(settings, "FD_PROGRESS_ENQUEUE_BACKOFF", 60)
+        log.warning("fd_progress: could not enqueue event processing; pending events wait for the sweep")
+
+
+def registration(user_id, when=None):
+    return save_events([build_event(EventKind.REGISTRATION, (user_id,), local_day(when), user_id=user_id)])
+
+
+def enrolment(user_id, course_key, when=None):
+    return save_events(
+        [
+            build_event(
+                EventKind.ENROLMENT,
+                (user_id, course_key),
+                local_day(when),
+                user_id=user_id,
+                course_key=course_key,
+            )
+        ]
+    )
+
+
+def completion(user_id, usage_key, course_key, when=None):
+    return save_events(
+        [
+            build_event(
+                EventKind.COMPLETION,
+                (user_id, usage_key),
+                local_day(when),
+                user_id=user_id,
+                course_key=course_key,
+            )
+        ]
+    )
+
+
+def assessment(user_id, attempt_id, course_key=None, when=None):
+    return save_events(
+        [
+            build_event(
+                EventKind.ASSESSMENT,
+                (attempt_id,),
+                local_day(when),
+                user_id=user_id,
+                course_key=course_key or "",
+            )
+        ]
+    )
+
+
+def badge(user_id, award_uuid, course_key=None, when=None):
+    return save_events(
+        [
+            build_event(
+                EventKind.BADGE, (award_uuid,), local_day(when), user_id=user_id, course_key=course_key or ""
+            )
+        ]
+    )
+
+
+def _session_scope(session):
+    return {
+        "partner": session.partner,
+        "district": session.effective_district,
+        "point_id": session.facilitation_point_id,
+        "organisation": session.facilitation_point.organisation if session.facilitation_point_id else "",
+        "school": session.school,
+        "session_id": session.pk,
+    }
+
+
+def session_event(session):
+    return build_event(EventKind.SESSION, (session.pk,), session.date, **_session_scope(session))
+
+
+def attendance_event(session, user_id):
+    return build_event(
+        EventKind.ATTENDANCE, (session.pk, user_id), session.date, user_id=user_id, **_session_scope(session)
+    )
+
+
+def head_count_event(session, change, token):
+    """``change`` people without an account added (or, if negative, corrected away)."""
+    return build_event(
+        EventKind.HEAD_COUNT, (session.pk, token), session.date, head_count=change, **_session_scope(session)
+    )
+
+
+def assistance_event(log_entry):
+    point = log_entry.facilitation_point
+    return build_event(
+        EventKind.ASSISTANCE,
+        (log_entry.pk,),
+        log_entry.date,
+        district=point.district,
+        point_id=point.pk,
+        organisation=point.organisation,
+        amount=log_entry.hours,
+        head_count=log_entry.people,
+    )

@@ -1,0 +1,85 @@
+"""Views of the fd_progress REST API: staff manage targets, sessions, attendance and assistance."""
+
+from drf_spectacular.openapi import AutoSchema
+from rest_framework import generics, mixins, status, viewsets
+from rest_framework.permissions import IsAdminUser
+from rest_framework.response import Response
+
+from ..activities import record_assistance, record_attendance
+from ..models import AssistanceLog, FacilitationPoint, Target, TrainingSession
+from ..series import progress_of
+from .serializers import (
+    AssistanceLogSerializer,
+    AttendanceSerializer,
+    FacilitationPointSerializer,
+    TargetSerializer,
+    TrainingSessionSerializer,
+)
+
+
+class StaffOnly:
+    permission_classes = [IsAdminUser]
+    schema = AutoSchema()
+
+
+class TargetViewSet(StaffOnly, viewsets.ModelViewSet):
+    """Participation targets, each with its current progress and forecast."""
+
+    serializer_class = TargetSerializer
+    queryset = Target.objects.prefetch_related("milestones")
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action in ("list", "retrieve"):
+            targets = self.filter_queryset(self.get_queryset())
+            if self.action == "retrieve":
+                targets = targets.filter(pk=self.kwargs.get("pk"))
+            context["progress"] = {item.target.pk: item for item in progress_of(targets)}
+        return context
+
+
+class FacilitationPointViewSet(StaffOnly, viewsets.ModelViewSet):
+    serializer_class = FacilitationPointSerializer
+    queryset = FacilitationPoint.objects.all()
+
+
+class TrainingSessionViewSet(
+    StaffOnly,
+    mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = TrainingSessionSerializer
+    queryset = TrainingSession.objects.select_related("facilitation_point")
+
+
+class AssistanceLogViewSet(
+    StaffOnly, mixins.CreateModelMixin, mixins.ListModelMixin, viewsets.GenericViewSet
+):
+    serializer_class = AssistanceLogSerializer
+    queryset = AssistanceLog.objects.select_related("facilitation_point")
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = record_assistance(
+            data["facilitation_point"], data["date"], data["hours"], data.get("people", 0)
+        )
+
+
+class AttendanceView(StaffOnly, generics.GenericAPIView):
+    """Record who attended a training session: registered users and/or a head count."""
+
+    serializer_class = AttendanceSerializer
+
+    def post(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        session = serializer.validated_data["session"]
+        new, head_count = record_attendance(
+            session, serializer.validated_data["users"], serializer.validated_data["head_count"]
+        )
+        return Response(
+            {"session": session.pk, "new_attendances": new, "head_count": head_count},
+            status=status.HTTP_201_CREATED,
+        )

@@ -1,0 +1,119 @@
+"""The staff dashboard: every target, its burn-up chart, breakdowns by scope, a CSV download."""
+
+import csv
+
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from ..charts import burn_up_svg, table_rows
+from ..metrics import Metric, ScopeType
+from ..models import FacilitationPoint, Target
+from ..series import breakdown, progress_of
+from .access import staff_required
+
+BREAKDOWN_SCOPES = (
+    ScopeType.DISTRICT,
+    ScopeType.PARTNER,
+    ScopeType.POINT,
+    ScopeType.ORGANISATION,
+    ScopeType.COURSE,
+    ScopeType.SCHOOL,
+)
+
+
+def scope_label(scope_type, scope_value, point_names):
+    if scope_type == ScopeType.PROGRAMME:
+        return ScopeType.PROGRAMME.label
+    if scope_type == ScopeType.POINT:
+        return point_names.get(scope_value, scope_value)
+    return scope_value
+
+
+def point_names():
+    return {str(pk): name for pk, name in FacilitationPoint.objects.values_list("pk", "name")}
+
+
+def decorate(items, names):
+    for item in items:
+        item.chart = burn_up_svg(item, f"chart-{item.target.pk}")
+        item.rows = table_rows(item)
+        item.scope = scope_label(item.target.scope_type, item.target.scope_value, names)
+    return items
+
+
+@staff_required
+def dashboard(request):
+    names = point_names()
+    items = decorate(progress_of(Target.objects.prefetch_related("milestones")), names)
+    metric = request.GET.get("metric")
+    metric = Metric(metric) if metric in Metric.values else Metric.PEOPLE_REACHED
+    breakdowns = []
+    for scope_type in BREAKDOWN_SCOPES:
+        rows = [
+            (scope_label(scope_type, value, names), total) for value, total in breakdown(metric, scope_type)
+        ]
+        if rows:
+            breakdowns.append((scope_type.label, rows))
+    return render(
+        request,
+        "fd_progress/dashboard.html",
+        {
+            "items": items,
+            "metric": metric,
+            "metrics": Metric.choices,
+            "breakdowns": breakdowns,
+        },
+    )
+
+
+@staff_required
+def targets_csv(request):
+    names = point_names()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="fd-progress-targets.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "id",
+            "title_it",
+            "title_en",
+            "metric",
+            "scope_type",
+            "scope",
+            "period_start",
+            "deadline",
+            "goal",
+            "value",
+            "percent",
+            "expected_at_deadline",
+            "weekly_rate_needed",
+            "status",
+        ]
+    )
+    for item in progress_of(Target.objects.prefetch_related("milestones")):
+        target, forecast = item.target, item.forecast
+        writer.writerow(
+            [
+                target.pk,
+                _csv_safe(target.title_it),
+                _csv_safe(target.title_en),
+                target.metric,
+                target.scope_type,
+                _csv_safe(scope_label(target.scope_type, target.scope_value, names)),
+                target.period_start,
+                target.deadline,
+                target.goal,
+                round(item.value, 2),
+                round(item.percent, 1),
+                round(forecast.expected, 2),
+                round(forecast.weekly_needed, 2),
+                forecast.status,
+            ]
+        )
+    return response
+
+
+def _csv_safe(text):
+    """Keep spreadsheet programs from running author text as a formula."""
+    text = str(text)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
