@@ -143,3 +143,15 @@ def test_verification_endpoint_never_fails_with_a_500(client, issuer, body):
     response = client.post(VERIFY, body, content_type="application/json", HTTP_ACCEPT="application/json")
     assert 200 <= response.status_code < 500
     assert "message" in response.json()
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_ob2_baked_images_point_at_the_hosted_assertion(client, signed_award, fmt):
+    response = client.get(reverse("fd_badges:ob2_baked", kwargs={"uuid": signed_award.uuid, "fmt": fmt}))
+    assert response.status_code == 200
+    if fmt == "png":
+        url = baking.unbake_png(response.content, keyword=baking.OB2_PNG_KEYWORD)
+    else:
+        url = baking.unbake_svg(response.content.decode(), version=2)
+    assertion = client.get(url.replace("http://testserver", "")).json()
+    assert assertion["type"] == "Assertion" and assertion["id"] == url
