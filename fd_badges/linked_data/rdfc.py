@@ -11,6 +11,7 @@ Literal and IRI escaping follow the canonical N-Quads form of RDFC-1.0 (control 
 import hashlib
 import itertools
 import re
+from functools import lru_cache
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -39,6 +40,7 @@ def escape_iri(value):
     return value.translate(_IRI_ESCAPES)
 
 
+@lru_cache(maxsize=8192)
 def serialize_term(term):
     kind = term[0]
     if kind == "I":
@@ -84,28 +86,30 @@ class _Canonicalizer:
         # each quad pre-serialised: fixed text for IRIs and literals, labels for blank nodes
         self.serialized = {}
         for quad in quads:
-            parts = []
-            for position, term in enumerate(quad):
+            parts, has_blank = [], False
+            for term in quad:
                 if term is None:
                     continue
                 if term[0] == "B":
+                    has_blank = True
                     parts.append((term[1],))
                     bucket = self.bnode_quads.setdefault(term[1], [])
                     if not bucket or bucket[-1] is not quad:
                         bucket.append(quad)
-                elif position == 1:
-                    parts.append("<" + escape_iri(term[1]) + ">")
                 else:
                     parts.append(serialize_term(term))
-            self.serialized[quad] = parts
+            # a quad without blank nodes has one final line, whatever the labels
+            self.serialized[quad] = parts if has_blank else " ".join(parts) + " .\n"
         self.canonical = _Issuer("c14n")
         self.first_degree = {}
         self.max_work_factor = max_work_factor
         self.remaining = None
 
     def line(self, quad, label_of):
-        return " ".join(part if isinstance(part, str) else "_:" + label_of(part[0])
-                        for part in self.serialized[quad]) + " .\n"
+        parts = self.serialized[quad]
+        if isinstance(parts, str):
+            return parts
+        return " ".join(part if isinstance(part, str) else "_:" + label_of(part[0]) for part in parts) + " .\n"
 
     def hash_first_degree(self, label):
         cached = self.first_degree.get(label)
