@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 
 from . import ingest
 from .metrics import EventKind
@@ -144,8 +145,9 @@ class Demo:
             count = int(self.rng.gauss(per_day * ramp * seasonal(day), 4 * self.scale) + 0.5)
             schedule.extend([day] * max(count, 0))
         offset = users.objects.filter(username__startswith=DEMO_USER_PREFIX).count()
+        unusable = make_password(None)  # demo people never sign in
         users.objects.bulk_create(
-            [users(username=f"{DEMO_USER_PREFIX}{offset + n}", password="!") for n in range(len(schedule))],
+            [users(username=f"{DEMO_USER_PREFIX}{offset + n}", password=unusable) for n in range(len(schedule))],
             batch_size=2000,
         )
         ids = list(users.objects.filter(username__startswith=DEMO_USER_PREFIX).order_by("id")
