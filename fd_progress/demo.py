@@ -213,7 +213,8 @@ class Demo:
                 if rng.random() > seasonal(day):
                     continue
                 hours = Decimal(rng.choice(["4.0", "4.5", "5.0", "5.5"]))
-                people = max(int(rng.gauss(3.2, 1.2) * self.scale + 0.5), 0)
+                expected = max(rng.gauss(3.2, 1.2), 0) * self.scale
+                people = int(expected) + (rng.random() < expected - int(expected))
                 logs.append(AssistanceLog(facilitation_point=point, date=day, hours=hours, people=people))
         AssistanceLog.objects.bulk_create(logs, batch_size=2000)
         for entry in AssistanceLog.objects.select_related("facilitation_point").iterator(chunk_size=2000):
