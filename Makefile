@@ -92,6 +92,7 @@ services: ## start MariaDB and Redis if they are not answering
 # --- the two commands -------------------------------------------------------------------------
 
 demo: $(VENV312)/.installed ## serve the sandbox with demo courses and users on 127.0.0.1:8000
+	mkdir -p var
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV312)/bin/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV312)/bin/python manage.py load_demo
 	@echo
@@ -124,7 +125,7 @@ bench: $(VENV312)/.installed services ## run every tests/bench/bench_*.py and wr
 
 compile_translations: ## msgfmt every .po of fd_xblocks/translations and */locale into its .mo
 	@find $(PO_DIRS) -name '*.po' | sort | while read -r po; do \
-		msgfmt --check --output-file="$${po%.po}.mo" "$$po" && echo "compiled $$po"; \
+		msgfmt --check-format --output-file="$${po%.po}.mo" "$$po" && echo "compiled $$po"; \
 	done
 
 clean: ## remove caches, build output, node_modules and bench results (keeps the virtualenvs)

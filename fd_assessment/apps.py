@@ -10,4 +10,17 @@ class AssessmentConfig(AppConfig):
     verbose_name = "DigComp self-assessment"
     default_auto_field = "django.db.models.BigAutoField"
 
-    plugin_app = plugin_app_config(namespace="fd_assessment", url_prefix="fd/assessment", receivers=())
+    plugin_app = plugin_app_config(
+        namespace="fd_assessment",
+        url_prefix="fd/assessment",
+        receivers=[
+            ("index_published_block", "openedx_events.content_authoring.signals.XBLOCK_PUBLISHED"),
+            ("unindex_deleted_block", "openedx_events.content_authoring.signals.XBLOCK_DELETED"),
+            ("retire_user", "fd_core.platform.USER_RETIRE_LMS_MISC"),
+        ],
+    )
+
+    def ready(self):
+        from fd_core.platform import connect_retirement_forwarding
+
+        connect_retirement_forwarding()

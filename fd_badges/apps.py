@@ -1,7 +1,16 @@
 """Django app configuration and the Open edX plugin registration of fd_badges."""
+from importlib.util import find_spec
+
 from django.apps import AppConfig
 
 from fd_core.plugin import plugin_app_config
+
+RECEIVERS = (
+    ("course_passing_status_updated", "openedx_events.learning.signals.COURSE_PASSING_STATUS_UPDATED"),
+    ("user_retired", "fd_core.platform.USER_RETIRE_LMS_MISC"),
+)
+if find_spec("fd_assessment") and find_spec("fd_assessment.signals"):
+    RECEIVERS += (("assessment_completed", "fd_assessment.signals.assessment_completed"),)
 
 
 class BadgesConfig(AppConfig):
@@ -10,4 +19,13 @@ class BadgesConfig(AppConfig):
     verbose_name = "Digital badges"
     default_auto_field = "django.db.models.BigAutoField"
 
-    plugin_app = plugin_app_config(namespace="fd_badges", url_prefix="fd/badges", receivers=())
+    plugin_app = plugin_app_config(namespace="fd_badges", url_prefix="fd/badges", receivers=RECEIVERS)
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from . import receivers
+
+        # edx-completion's BlockCompletion post_save (a lazy sender: completion may load after us)
+        post_save.connect(receivers.block_completion_saved, sender="completion.BlockCompletion",
+                          dispatch_uid="fd_badges.block_completion_saved")

@@ -1,1 +1,83 @@
-"""Signal receivers of fd_badges, connected by the plugin framework through signals_config."""
+"""Signal receivers of fd_badges, connected by the plugin framework through signals_config.
+
+Each receiver records what happened in the database (in the sender's transaction, no broker
+needed), then queues the evaluation with ``transaction.on_commit``. If the broker is down the
+pending row stays and the periodic sweep awards what is owed.
+"""
+import logging
+
+from django.db import transaction
+
+from .models import Award, BadgeRule, LearnerFact, PendingEvaluation
+
+log = logging.getLogger(__name__)
+
+
+def _queue(user_id, reason):
+    PendingEvaluation.objects.create(user_id=user_id, reason=reason[:191])
+
+    def send():
+        from .tasks import evaluate_learner
+
+        try:
+            evaluate_learner.delay(user_id)
+        except Exception:  # broker down: the sweep will pick the pending row up
+            log.warning("Could not queue badge evaluation for user %s; the sweep will do it", user_id,
+                        exc_info=True)
+
+    transaction.on_commit(send)
+
+
+def _record(user_id, kind, key, value, keep_max=True):
+    fact, created = LearnerFact.objects.get_or_create(user_id=user_id, kind=kind, key=key, defaults={"value": value})
+    if not created and (value > fact.value or not keep_max):
+        LearnerFact.objects.filter(pk=fact.pk).update(value=value)
+
+
+def course_passing_status_updated(sender, signal=None, **kwargs):
+    data = kwargs.get("course_passing_status")
+    if data is None:
+        return
+    course_key = str(data.course.course_key)
+    passed = getattr(data, "is_passing", None)
+    if passed is None:  # older openedx-events spelled it as a status string
+        passed = str(getattr(data, "status", "")).upper() == "PASSING"
+    _record(data.user.id, LearnerFact.COURSE_PASSED, course_key, 1 if passed else 0, keep_max=True)
+    if passed:
+        _queue(data.user.id, f"passed {course_key}")
+
+
+def block_completion_saved(sender, instance=None, **kwargs):
+    if instance is None or instance.completion < 1.0:
+        return
+    course_key = instance.context_key
+    if not BadgeRule.objects.filter(kind=BadgeRule.BLOCKS_COMPLETED, course_key=course_key,
+                                    badge_class__active=True).exists():
+        return
+    _queue(instance.user_id, f"completed {instance.block_key}")
+
+
+def assessment_completed(sender, user=None, levels=None, areas=None, **kwargs):
+    if user is None:
+        return
+    for kind, found in ((LearnerFact.DIGCOMP_COMPETENCE, levels), (LearnerFact.DIGCOMP_AREA, areas)):
+        for target, result in (found or {}).items():
+            try:
+                level = int(result.get("level8") if isinstance(result, dict) else result)
+            except (TypeError, ValueError):
+                continue
+            _record(user.id, kind, str(target)[:191], level)
+    _queue(user.id, f"assessment {kwargs.get('attempt_id', '')}")
+
+
+def user_retired(sender, user=None, **kwargs):
+    """Forget a retired learner: revoke their awards and erase what identifies them."""
+    if user is None:
+        return
+    from .awarding import revoke
+
+    for award in Award.objects.filter(user=user).select_related("badge_class__issuer", "user"):
+        revoke(award, "account retired")
+    Award.objects.filter(user=user).update(user=None, narrative="", evidence=[], credential=None)
+    LearnerFact.objects.filter(user=user).delete()
+    PendingEvaluation.objects.filter(user=user).delete()

@@ -6,13 +6,15 @@ Fixture names here are a contract the suites code against: ``celery_worker``, ``
 """
 import importlib
 import os
+import re
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.helpers.axe import run_axe
 from tests.helpers.browser import Chromium, Keyboard
 from tests.helpers.browser import login as login_helper
-from tests.helpers.celery_worker import APP_ENV, DEFAULT_APP, CeleryWorker, unique_queue_name
+from tests.helpers.celery_worker import APP_ENV, DEFAULT_APP, QUEUE_ENV, CeleryWorker, unique_queue_name
 from tests.helpers.waiting import wait_for as wait_for_helper
 
 # A test using one of these fixtures gets the marker even if its author forgot it, so that
@@ -21,6 +23,17 @@ MARKER_OF_FIXTURE = {"celery_worker": "integration", "browser": "browser"}
 # `make test` sets this (comma-separated markers) on the current line: each marker must have
 # passing tests and none of them may be skipped, so a green run really exercised the services.
 REQUIRE_ENV = "FD_REQUIRE_MARKERS"
+# What the test settings name a per-session queue when FD_CELERY_QUEUE is not set.
+SESSION_QUEUE = re.compile(r"fd-test-[0-9a-f]{8,}")
+
+
+# Hypothesis: no per-example deadline (examples that touch MariaDB vary with the machine's load),
+# and in CI the same examples on every run, so a red build can be reproduced.
+hypothesis_settings.register_profile("fd", deadline=None)
+hypothesis_settings.register_profile("fd-ci", deadline=None, derandomize=True, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("fd-ci" if os.environ.get("CI") else "fd"))
+
+TRANSACTIONAL_FIXTURES = ("transactional_db", "live_server", "celery_worker")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -29,6 +42,24 @@ def pytest_collection_modifyitems(config, items):
         for fixture, marker in MARKER_OF_FIXTURE.items():
             if fixture in item.fixturenames and not item.get_closest_marker(marker):
                 item.add_marker(getattr(pytest.mark, marker))
+        _keep_migration_data(item)
+
+
+def _keep_migration_data(item):
+    """Transactional tests empty every table afterwards; have them restore what migrations wrote.
+
+    Rows from data migrations (edx-completion's tracking switch, for one) would otherwise be gone
+    for every later transactional test. pytest-django serializes the database at setup when a
+    test asks for ``django_db_serialized_rollback`` and reloads it before such a test.
+    """
+    marker = item.get_closest_marker("django_db")
+    if marker is not None:
+        if marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(*marker.args, **{**marker.kwargs, "serialized_rollback": True}),
+                            append=False)
+    elif any(name in item.fixturenames for name in TRANSACTIONAL_FIXTURES):
+        if "django_db_serialized_rollback" not in item.fixturenames:
+            item.fixturenames.append("django_db_serialized_rollback")
 
 
 def _required_markers():
@@ -93,8 +124,9 @@ def _celery_app(path):
 def celery_worker(django_db_setup, django_db_blocker):
     """A real ``celery worker`` on Redis for the session, using the session's test database.
 
-    Its queue is the pytest process's ``CELERY_TASK_DEFAULT_QUEUE`` (unique per session) and
-    reaches the worker as ``FD_CELERY_QUEUE``; the test database name reaches it as ``FD_DB_NAME``.
+    Its queue is ``FD_CELERY_QUEUE`` if set, else the settings' per-session ``fd-test-<hex>`` queue
+    (or a fresh one if the settings name a shared queue); it reaches the worker as ``FD_CELERY_QUEUE``. The worker
+    gets the test database's final name (``test_<FD_DB_NAME>``) as ``FD_DB_NAME``.
     Use it together with ``transactional_db`` so the worker sees committed rows.
     """
     from django.conf import settings
@@ -104,13 +136,15 @@ def celery_worker(django_db_setup, django_db_blocker):
     app = _celery_app(app_path)
     if app.conf.task_always_eager:
         pytest.fail("CELERY_TASK_ALWAYS_EAGER is on in the test settings: a worker would never get a task")
-    queue = getattr(settings, "CELERY_TASK_DEFAULT_QUEUE", None)
-    if not queue or queue == "celery":
+    queue = os.environ.get(QUEUE_ENV) or getattr(settings, "CELERY_TASK_DEFAULT_QUEUE", "")
+    if not SESSION_QUEUE.fullmatch(queue) and not os.environ.get(QUEUE_ENV):
+        # Settings were read before this fixture ran: route this process's tasks to a fresh queue.
         queue = unique_queue_name()
         settings.CELERY_TASK_DEFAULT_QUEUE = queue
         app.conf.task_default_queue = queue
-    if app.conf.task_default_queue != queue:
-        pytest.fail(f"the Celery app sends to {app.conf.task_default_queue!r}, "
+        app.__dict__.pop("amqp", None)  # drop queues/routes cached from the old default
+    if app.amqp.default_queue.name != queue:
+        pytest.fail(f"the Celery app sends to {app.amqp.default_queue.name!r}, "
                     f"the worker would read {queue!r}")
     worker = CeleryWorker(
         app=app, app_path=app_path, queue=queue,

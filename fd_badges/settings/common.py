@@ -1,8 +1,25 @@
 """Default settings of fd_badges. Operators override any of them in their LMS/Studio settings."""
 from fd_core.plugin import apply_defaults
 
-DEFAULTS = {}
+DEFAULTS = {
+    # Secret the issuers' private keys are encrypted with (None: derived from SECRET_KEY).
+    "FD_BADGES_KEY_ENCRYPTION_SECRET": None,
+    # The sweep awards what is owed for events older than this (the broker was down).
+    "FD_BADGES_SWEEP_DELAY_SECONDS": 300,
+    # Largest request body the verification endpoint accepts (bytes).
+    "FD_BADGES_MAX_VERIFY_BYTES": 1024 * 1024,
+    # Celery beat entry; the LMS/sandbox merges it into CELERY_BEAT_SCHEDULE.
+    "FD_BADGES_BEAT_SCHEDULE": {
+        "fd_badges-sweep": {"task": "fd_badges.tasks.sweep", "schedule": 300.0},
+    },
+    # LinkedIn "add to profile" organisation id (optional).
+    "FD_BADGES_LINKEDIN_ORGANIZATION_ID": "",
+}
 
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
+    schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
+    if isinstance(schedule, dict):
+        for name, entry in settings.FD_BADGES_BEAT_SCHEDULE.items():
+            schedule.setdefault(name, entry)

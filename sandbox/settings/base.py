@@ -44,6 +44,7 @@ INSTALLED_APPS += [app for app in get_plugin_apps(PROJECT_TYPE) if app not in IN
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "sandbox.middleware.SiteLanguageByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

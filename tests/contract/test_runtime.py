@@ -145,3 +145,9 @@ def test_course_assets_are_served_and_paths_cannot_escape(client, probe_course):
     assert ok.status_code == 200 and ok["Content-Type"] == "image/png"
     escape = client.get(f"/assets/{probe_course.course_key}/..%2Fcourse.xml")
     assert escape.status_code == 404
+
+
+def test_the_site_is_italian_whatever_the_browser_asks_until_the_visitor_switches(client, probe_course):
+    assert 'lang="it"' in client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert 'lang="en"' in client.get("/").content.decode()

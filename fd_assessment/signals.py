@@ -1,0 +1,18 @@
+"""Signals sent by fd_assessment. Other packages connect to these, never to our models.
+
+``assessment_completed`` is sent once, after the transaction that completes an attempt commits,
+with these keyword arguments:
+
+- ``user``: the Django user who took the questionnaire;
+- ``attempt_id``: the id of the completed attempt (int);
+- ``course_key``: the ``CourseKey`` of the course whose XBlock hosted the attempt, or ``None``
+  when the attempt was taken on the standalone page;
+- ``levels``: ``{competence_id: {"score": 0-100, "level8": 1-8, "level4": 1-4}}`` for every
+  competence the attempt measured (ids like ``"4.2"``);
+- ``areas``: the same for the areas (ids ``"1"``-``"5"``);
+- ``overall``: ``{"score": ..., "level8": ..., "level4": ...}``;
+- ``attempt_number``: 1 for the person's first completed attempt, 2 for the first retake, ...
+"""
+from django.dispatch import Signal
+
+assessment_completed = Signal()

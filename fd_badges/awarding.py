@@ -1,0 +1,86 @@
+"""Award a badge at most once per learner and class, sign its credential, tell the learner and others."""
+import logging
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import data_integrity, keys, notify
+from .credentials import unsigned_credential
+from .criteria import evaluate, learner_facts
+from .models import Award, BadgeClass, PendingEvaluation
+
+log = logging.getLogger(__name__)
+
+
+def award(user, badge_class, source=Award.AUTO, awarded_by=None, narrative="", evidence=None):
+    """Create the award if the learner does not have it yet. Returns ``(award, created)``.
+
+    A database unique constraint on (user, badge class) makes concurrent calls safe: the loser of
+    the race gets the winner's award.
+    """
+    expires = timezone.now() + timedelta(days=badge_class.valid_days) if badge_class.valid_days else None
+    try:
+        with transaction.atomic():
+            created = Award.objects.create(user=user, badge_class=badge_class, source=source,
+                                           awarded_by=awarded_by, narrative=narrative,
+                                           evidence=evidence or [], expires_at=expires)
+    except IntegrityError:
+        return Award.objects.get(user=user, badge_class=badge_class), False
+    return created, True
+
+
+def sign(award_obj):
+    """Sign the award's credential once (a retry after a crash finds it signed and skips)."""
+    if award_obj.credential:
+        return award_obj
+    issuer = award_obj.badge_class.issuer
+    now = timezone.now()
+    credential = data_integrity.sign(unsigned_credential(award_obj), keys.active_key(issuer), now)
+    Award.objects.filter(pk=award_obj.pk, credential__isnull=True).update(credential=credential, signed_at=now)
+    award_obj.refresh_from_db()
+    return award_obj
+
+
+def complete(award_obj):
+    """Sign, then notify exactly once (the ``notified_at`` update is the claim)."""
+    sign(award_obj)
+    claimed = Award.objects.filter(pk=award_obj.pk, notified_at__isnull=True).update(notified_at=timezone.now())
+    if claimed:
+        notify.awarded(award_obj)
+    return award_obj
+
+
+def evaluate_user(user_id, source=Award.AUTO):
+    """Award every active badge class whose rules the learner now meets; clear their pending rows."""
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        PendingEvaluation.objects.filter(user_id=user_id).delete()
+        return []
+    started = timezone.now()
+    facts = learner_facts(user)
+    owned = set(Award.objects.filter(user=user).values_list("badge_class_id", flat=True))
+    done = []
+    for badge_class in BadgeClass.objects.filter(active=True).exclude(pk__in=owned).prefetch_related("rules"):
+        met, evidence = evaluate(badge_class, user, facts)
+        if met:
+            award_obj, _created = award(user, badge_class, source=source, evidence=evidence)
+            done.append(award_obj)
+    for award_obj in Award.objects.filter(user=user).filter(notified_at__isnull=True).select_related(
+            "badge_class__issuer", "user"):
+        complete(award_obj)
+    PendingEvaluation.objects.filter(user=user, created__lte=started).delete()
+    return done
+
+
+def revoke(award_obj, reason, by=None):
+    from . import status_list
+
+    if award_obj.revoked_at:
+        return award_obj
+    Award.objects.filter(pk=award_obj.pk).update(revoked_at=timezone.now(), revocation_reason=reason)
+    award_obj.refresh_from_db()
+    status_list.forget(award_obj.badge_class.issuer, status_list.position(award_obj.pk)[0])
+    notify.revoked(award_obj, reason)
+    return award_obj

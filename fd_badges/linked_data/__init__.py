@@ -1,0 +1,1 @@
+"""JSON-LD and RDF for credentials: offline contexts, RDF conversion, RDFC-1.0 canonicalisation."""

@@ -1,0 +1,77 @@
+"""Tell the learner (e-mail) and other apps (openedx-events BADGE_AWARDED, our badge_awarded)."""
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from . import signals
+from .urls_helpers import absolute
+
+log = logging.getLogger(__name__)
+
+
+def _user_language(user):
+    return getattr(settings, "LANGUAGE_CODE", "it")[:2]
+
+
+def _email(award):
+    user = award.user
+    if not user.email:
+        return
+    with translation.override(_user_language(user)):
+        context = {"award": award, "badge": award.badge_class, "user": user,
+                   "url": absolute(award.badge_class.issuer, "fd_badges:award_page", uuid=award.uuid)}
+        subject = render_to_string("fd_badges/email/awarded_subject.txt", context).strip()
+        body = render_to_string("fd_badges/email/awarded_body.txt", context)
+    send_mail(subject, body, getattr(settings, "DEFAULT_FROM_EMAIL", None), [user.email], fail_silently=True)
+
+
+def _openedx_event(award, signal_name):
+    try:
+        from openedx_events.learning import data as events_data
+        from openedx_events.learning import signals as events_signals
+    except ImportError:  # pragma: no cover - openedx-events is a dependency
+        return
+    signal = getattr(events_signals, signal_name, None)
+    if signal is None or not hasattr(events_data, "BadgeData"):
+        return
+    user = award.user
+    badge_class = award.badge_class
+    badge = events_data.BadgeData(
+        uuid=str(award.uuid),
+        user=events_data.UserData(
+            id=user.id, is_active=user.is_active,
+            pii=events_data.UserPersonalData(username=user.username, email=user.email,
+                                             name=user.get_full_name()),
+        ),
+        template=events_data.BadgeTemplateData(
+            uuid=str(badge_class.slug), origin="fd_badges", name=badge_class.name,
+            description=badge_class.description,
+            image_url=absolute(badge_class.issuer, "fd_badges:class_image", slug=badge_class.slug),
+        ),
+    )
+    try:
+        signal.send_event(badge=badge)
+    except Exception:  # an event bus misconfiguration must not lose the award
+        log.exception("Could not send %s for award %s", signal_name, award.uuid)
+
+
+def awarded(award):
+    _email(award)
+    _openedx_event(award, "BADGE_AWARDED")
+    signals.badge_awarded.send(
+        sender=award.__class__, user_id=award.user_id, badge_class_slug=award.badge_class.slug,
+        award_uuid=str(award.uuid), course_key=str(award.badge_class.course_key or "") or None,
+        awarded_at=award.awarded_at,
+    )
+
+
+def revoked(award, reason):
+    _openedx_event(award, "BADGE_REVOKED")
+    signals.badge_revoked.send(
+        sender=award.__class__, user_id=award.user_id, badge_class_slug=award.badge_class.slug,
+        award_uuid=str(award.uuid), course_key=str(award.badge_class.course_key or "") or None,
+        awarded_at=award.awarded_at, reason=reason,
+    )

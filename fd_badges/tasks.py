@@ -1,0 +1,51 @@
+"""Celery tasks of fd_badges. Every task is idempotent: re-running it never gives a second award."""
+import logging
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import OperationalError
+from django.utils import timezone
+
+from . import awarding
+from .models import Award, BadgeClass, PendingEvaluation
+
+log = logging.getLogger(__name__)
+RETRY = {"autoretry_for": (OperationalError, ConnectionError), "retry_backoff": True, "max_retries": 8,
+         "acks_late": True, "reject_on_worker_lost": True}
+
+
+@shared_task(bind=True, **RETRY)
+def evaluate_learner(self, user_id):
+    """Evaluate every badge class for one learner and award what they earned."""
+    return [str(award.uuid) for award in awarding.evaluate_user(user_id)]
+
+
+@shared_task(bind=True, **RETRY)
+def award_badge(self, user_id, slug, narrative="", awarded_by_id=None, source=Award.MANUAL):
+    """Award a badge by hand (staff, CSV import): no rules checked."""
+    user = get_user_model().objects.get(pk=user_id)
+    badge_class = BadgeClass.objects.get(slug=slug)
+    award, _created = awarding.award(user, badge_class, source=source, narrative=narrative,
+                                     awarded_by=get_user_model().objects.filter(pk=awarded_by_id).first())
+    awarding.complete(award)
+    return str(award.uuid)
+
+
+@shared_task(bind=True, **RETRY)
+def sweep(self, older_than_seconds=None):
+    """Award whatever is owed: learners whose events were recorded but never evaluated (the broker
+    was down, a worker died), and awards never signed or announced."""
+    delay = older_than_seconds if older_than_seconds is not None else settings.FD_BADGES_SWEEP_DELAY_SECONDS
+    cutoff = timezone.now() - timedelta(seconds=delay)
+    user_ids = set(PendingEvaluation.objects.filter(created__lte=cutoff).values_list("user_id", flat=True))
+    done = 0
+    for user_id in sorted(user_ids):
+        done += len(awarding.evaluate_user(user_id, source=Award.SWEEP))
+    for award in Award.objects.filter(notified_at__isnull=True, awarded_at__lte=cutoff).select_related(
+            "badge_class__issuer", "user"):
+        awarding.complete(award)
+    if user_ids or done:
+        log.info("fd_badges sweep: %d learners evaluated, %d awards", len(user_ids), done)
+    return done

@@ -1,0 +1,126 @@
+"""Verify a credential (JSON with a Data Integrity proof, or VC-JWT) and say exactly why not."""
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext_lazy as _
+
+from . import data_integrity, status_list, vc_jwt
+from .linked_data.contexts import UnknownContextError
+from .linked_data.rdf import UnsafeDocumentError
+from .linked_data.rdfc import CanonicalizationError
+from .models import Issuer
+
+MESSAGES = {
+    "verified": _("Verified: this badge was issued by the issuer named in it, is unchanged, valid and not revoked."),
+    "malformed": _("This is not a credential we can read (neither JSON nor a JSON Web Token)."),
+    "not_a_credential": _("This is not an Open Badges credential (it lacks the credential types)."),
+    "no_proof": _("The credential is not signed."),
+    "proof_unsupported": _("The credential is signed with a method we do not support."),
+    "proof_purpose": _("The credential's signature was not made to assert a credential."),
+    "unknown_key": _("The credential was signed with a key this issuer does not publish (unknown or withdrawn key)."),
+    "tampered": _("The content does not match the signature: the credential was altered after it was issued."),
+    "invalid_jsonld": _("The credential contains data that its contexts do not define."),
+    "expired": _("The credential has expired."),
+    "not_yet_valid": _("The credential is not valid yet."),
+    "revoked": _("The issuer has revoked this credential."),
+    "status_unavailable": _("The revocation status of this credential could not be checked."),
+}
+
+
+class VerificationFailure(Exception):
+    def __init__(self, code, detail=""):
+        super().__init__(detail or code)
+        self.code = code
+        self.detail = detail
+
+
+def _parse_time(text, field):
+    try:
+        return datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        raise VerificationFailure("not_a_credential", f"{field} is not a date-time: {text!r}") from None
+
+
+def _check_shape(credential):
+    types = credential.get("type")
+    types = types if isinstance(types, list) else [types]
+    if "VerifiableCredential" not in types or not ({"OpenBadgeCredential", "AchievementCredential"} & set(types)):
+        raise VerificationFailure("not_a_credential", f"type is {credential.get('type')!r}")
+
+
+def _check_dates(credential, now):
+    valid_from = credential.get("validFrom")
+    if valid_from and _parse_time(valid_from, "validFrom") > now:
+        raise VerificationFailure("not_yet_valid", f"validFrom {valid_from}")
+    valid_until = credential.get("validUntil")
+    if valid_until and _parse_time(valid_until, "validUntil") < now:
+        raise VerificationFailure("expired", f"validUntil {valid_until}")
+
+
+def _local_status_list(url):
+    parts = urlsplit(url)
+    issuer = Issuer.objects.filter(domain=parts.netloc).first()
+    if issuer is None:
+        raise VerificationFailure("status_unavailable", f"status list {url} is not published here")
+    try:
+        match = resolve(parts.path)
+    except Resolver404:
+        raise VerificationFailure("status_unavailable", f"no status list at {url}") from None
+    if match.view_name != "fd_badges:status_list":
+        raise VerificationFailure("status_unavailable", f"no status list at {url}")
+    return status_list.status_list_credential(issuer, int(match.kwargs["list_number"]))
+
+
+def _check_status(credential):
+    entries = credential.get("credentialStatus")
+    if entries is None:
+        return
+    for entry in entries if isinstance(entries, list) else [entries]:
+        if not isinstance(entry, dict) or entry.get("type") != "BitstringStatusListEntry":
+            raise VerificationFailure("status_unavailable", "unsupported credentialStatus")
+        if entry.get("statusPurpose") != status_list.PURPOSE:
+            continue
+        listing = _local_status_list(str(entry.get("statusListCredential", "")))
+        try:
+            data_integrity.verify(listing)
+            bits = status_list.decode(listing["credentialSubject"]["encodedList"])
+            revoked = status_list.bit(bits, int(entry.get("statusListIndex")))
+        except (data_integrity.ProofError, status_list.StatusListError, ValueError, TypeError) as error:
+            raise VerificationFailure("status_unavailable", str(error)) from None
+        if revoked:
+            raise VerificationFailure("revoked", entry.get("id", ""))
+
+
+def verify(payload, now=None):
+    """Return a dict: ``verified`` (bool), ``code``, ``message`` and what was found."""
+    now = now or datetime.now(UTC)
+    result = {"verified": False, "format": "jwt" if isinstance(payload, str) else "json"}
+    try:
+        if isinstance(payload, str):
+            try:
+                credential, key = vc_jwt.decode(payload.strip())
+            except vc_jwt.JwtError as error:
+                raise VerificationFailure(error.code, str(error)) from None
+        elif isinstance(payload, dict):
+            credential = payload
+            _check_shape(credential)
+            try:
+                key = data_integrity.verify(credential)
+            except data_integrity.ProofError as error:
+                raise VerificationFailure(error.code, str(error)) from None
+        else:
+            raise VerificationFailure("malformed", "expected a JSON object or a JWT")
+        _check_shape(credential)
+        result.update(credential_id=credential.get("id"), issuer=key.issuer.did, key=key.verification_method,
+                      name=credential.get("name"))
+        _check_dates(credential, now)
+        _check_status(credential)
+    except VerificationFailure as failure:
+        result.update(code=failure.code, message=str(MESSAGES[failure.code]), detail=failure.detail)
+        return result
+    except (UnsafeDocumentError, UnknownContextError, CanonicalizationError) as error:
+        result.update(code="invalid_jsonld", message=str(MESSAGES["invalid_jsonld"]), detail=str(error))
+        return result
+    result.update(verified=True, code="verified", message=str(MESSAGES["verified"]), detail="")
+    return result

@@ -1,0 +1,1 @@
+"""The DigComp self-assessment XBlock (``fd_digcomp_assessment``)."""

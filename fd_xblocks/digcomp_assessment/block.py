@@ -1,0 +1,239 @@
+"""XBlock ``fd_digcomp_assessment``: the DigComp questionnaire inside a course.
+
+It is a thin shell over ``fd_assessment.api``: questions, scoring, results and recommendations
+come from the plugin app, and the block renders the app's Django templates (so its strings are
+translated by the app's Django catalogue, ``fd_assessment/locale``). Completion is published on
+submit; a grade only if the author asks for one.
+"""
+from importlib import resources
+
+from django.contrib.auth import get_user_model
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from web_fragments.fragment import Fragment
+from xblock.core import XBlock
+from xblock.exceptions import JsonHandlerError
+from xblock.fields import Float, List, Scope, String
+from xblock.utils.studio_editable import FutureFields, StudioEditableXBlockMixin
+from xblock.validation import Validation, ValidationMessage
+
+AREAS = ("1", "2", "3", "4", "5")
+GRADE_MODES = ("none", "participation", "score")
+
+
+def _static(name, package=__package__):
+    return (resources.files(package) / "static" / name).read_text(encoding="utf-8")
+
+
+def _area_values(block):
+    from fd_assessment.api import framework
+
+    return [{"display_name": f"{a['id']}. {a['title']['en']} / {a['title']['it']}", "value": a["id"]}
+            for a in framework()["areas"]]
+
+
+@XBlock.needs("user")
+@XBlock.needs("i18n")
+@XBlock.wants("completion")
+class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
+    """A DigComp self-assessment (short or full form, optionally a few areas) inside a unit."""
+
+    display_name = String(display_name=gettext_noop("Display name"), scope=Scope.settings,
+                          default=gettext_noop("Digital competences self-assessment"))
+    form = String(display_name=gettext_noop("Questionnaire"), scope=Scope.settings, default="short",
+                  values=[{"display_name": gettext_noop("Short (about 20 questions)"), "value": "short"},
+                          {"display_name": gettext_noop("Full (about 80 questions)"), "value": "full"}],
+                  help=gettext_noop("The short form takes under 10 minutes."))
+    areas = List(display_name=gettext_noop("Areas"), scope=Scope.settings, default=[],
+                 list_style="set", list_values_provider=_area_values,
+                 help=gettext_noop("Ask only about these DigComp areas; none ticked means all five."))
+    cohort = String(display_name=gettext_noop("Cohort"), scope=Scope.settings, default="",
+                    help=gettext_noop("Optional group name for the statistics, e.g. 'Oblate autumn 2026'."))
+    grade_mode = String(display_name=gettext_noop("Grade"), scope=Scope.settings, default="none",
+                        values=[{"display_name": gettext_noop("No grade"), "value": "none"},
+                                {"display_name": gettext_noop("Full marks for completing it"),
+                                 "value": "participation"},
+                                {"display_name": gettext_noop("The overall score"), "value": "score"}])
+    weight = Float(display_name=gettext_noop("Weight"), scope=Scope.settings, default=1.0,
+                   values={"min": 0, "max": 100, "step": 1})
+    attempt_id = String(scope=Scope.user_state, default="", help="The learner's current attempt in this block.")
+
+    editable_fields = ("display_name", "form", "areas", "cohort", "grade_mode", "weight")
+    has_custom_completion = True
+    icon_class = "problem"
+
+    @property
+    def has_score(self):
+        return self.grade_mode != "none"
+
+    # --- who is looking -----------------------------------------------------------------
+    def _django_user(self):
+        user_service = self.runtime.service(self, "user")
+        current = user_service.get_current_user() if user_service else None
+        attrs = getattr(current, "opt_attrs", {}) or {}
+        if not attrs.get("edx-platform.is_authenticated") or not attrs.get("edx-platform.user_id"):
+            return None
+        return get_user_model().objects.filter(pk=attrs["edx-platform.user_id"]).first()
+
+    def _course_key(self):
+        return getattr(self.scope_ids.usage_id, "course_key", None)
+
+    def _attempt(self, user):
+        from fd_assessment import api
+
+        if not self.attempt_id:
+            return None
+        try:
+            return api.get_attempt(self.attempt_id, user)
+        except api.AttemptNotFound:
+            return None
+
+    # --- views -----------------------------------------------------------------------------
+    def _inner_html(self, user, error=None):
+        from fd_assessment.views import question_context, results_context
+
+        if user is None:
+            return render_to_string("fd_assessment/xblock_signin.html", {})
+        attempt = self._attempt(user)
+        if attempt is None:
+            return render_to_string("fd_assessment/xblock_intro.html", {"block": self, "error": error})
+        if attempt.status == attempt.COMPLETED:
+            return render_to_string("fd_assessment/xblock_results.html", results_context(attempt))
+        context = question_context(attempt, error, action_url="#", submit_url="#")
+        return render_to_string("fd_assessment/_question.html", context)
+
+    def student_view(self, context=None):
+        user = self._django_user()
+        html = render_to_string("fd_assessment/xblock.html", {
+            "block": self, "inner": self._inner_html(user)})
+        fragment = Fragment(html)
+        fragment.add_css(_static("fd_assessment/assessment.css", "fd_assessment"))
+        fragment.add_javascript(_static("digcomp_assessment.js"))
+        fragment.initialize_js("DigCompAssessmentBlock")
+        return fragment
+
+    def student_view_data(self, context=None):
+        from fd_assessment.api import current_version
+
+        return {"form": self.form, "areas": list(self.areas), "questionnaire_version": current_version(),
+                "display_name": self.display_name}
+
+    # --- handlers --------------------------------------------------------------------------
+    def _require_user(self):
+        user = self._django_user()
+        if user is None:
+            raise JsonHandlerError(403, _("Please sign in to take the questionnaire."))
+        return user
+
+    @XBlock.json_handler
+    def start(self, data, suffix=""):
+        from fd_assessment import api
+
+        user = self._require_user()
+        attempt = self._attempt(user)
+        if attempt is None or attempt.status == attempt.COMPLETED:
+            try:
+                attempt = api.start_attempt(user, form=self.form, areas=list(self.areas),
+                                            language=self.runtime.service(self, "i18n").get_language() or "it",
+                                            course_key=self._course_key(), usage_key=self.scope_ids.usage_id,
+                                            cohort=self.cohort)
+            except api.AnswerError as error:
+                raise JsonHandlerError(400, str(error)) from error
+            self.attempt_id = str(attempt.pk)
+        return {"html": self._inner_html(user)}
+
+    @XBlock.json_handler
+    def answer(self, data, suffix=""):
+        from fd_assessment import api
+
+        user = self._require_user()
+        attempt = self._attempt(user)
+        if attempt is None:
+            raise JsonHandlerError(400, _("Start the questionnaire first."))
+        if not isinstance(data, dict):
+            raise JsonHandlerError(400, _("Send the answer as a JSON object with item_id, value and version."))
+        try:
+            api.answer(attempt, data.get("item_id"), data.get("value"), version=data.get("version"))
+        except api.AnswerError as error:
+            raise JsonHandlerError(400, str(error)) from error
+        return {"html": self._inner_html(user)}
+
+    @XBlock.json_handler
+    def submit(self, data, suffix=""):
+        from fd_assessment import api
+
+        user = self._require_user()
+        attempt = self._attempt(user)
+        if attempt is None:
+            raise JsonHandlerError(400, _("Start the questionnaire first."))
+        try:
+            api.submit_attempt(attempt)
+        except api.AttemptClosed:
+            pass
+        except api.AnswerError as error:
+            raise JsonHandlerError(400, str(error)) from error
+        self.runtime.publish(self, "completion", {"completion": 1.0})
+        if self.grade_mode == "participation":
+            self.runtime.publish(self, "grade", {"value": 1.0, "max_value": 1.0})
+        elif self.grade_mode == "score":
+            self.runtime.publish(self, "grade", {"value": round(attempt.result["overall"]["score"] / 100, 3),
+                                                 "max_value": 1.0})
+        self.runtime.publish(self, "fd.digcomp_assessment.submitted", {
+            "attempt_id": attempt.pk, "overall_level8": attempt.result["overall"]["level8"]})
+        return {"html": self._inner_html(user)}
+
+    @XBlock.json_handler
+    def restart(self, data, suffix=""):
+        """Forget the finished attempt in this block so the learner can retake the questionnaire."""
+        user = self._require_user()
+        attempt = self._attempt(user)
+        if attempt is not None and attempt.status == attempt.COMPLETED:
+            self.attempt_id = ""
+        return {"html": self._inner_html(user)}
+
+    # --- Studio ----------------------------------------------------------------------------
+    @XBlock.json_handler
+    def submit_studio_edits(self, data, suffix=""):
+        """Save the editor's values; wrong types or values get a 400 naming the field, nothing saved."""
+        if not isinstance(data, dict) or not isinstance(data.get("values"), dict):
+            raise JsonHandlerError(400, _("Send the editor's values as a JSON object."))
+        values = {}
+        for name, raw in data["values"].items():
+            if name not in self.editable_fields:
+                continue
+            try:
+                values[name] = self.fields[name].from_json(raw)
+            except (TypeError, ValueError) as error:
+                raise JsonHandlerError(400, f"{name}: {error}") from error
+        to_reset = [name for name in data.get("defaults", []) if name in self.editable_fields
+                    and name not in values and self.fields[name].is_set_on(self)]
+        validation = Validation(self.scope_ids.usage_id)
+        self.validate_field_data(validation, FutureFields(values, to_reset, self))
+        if not validation:
+            raise JsonHandlerError(400, validation.to_json())
+        for name, value in values.items():
+            setattr(self, name, value)
+        for name in to_reset:
+            self.fields[name].delete_from(self)
+        return {"result": "success"}
+
+    def validate_field_data(self, validation, data):
+        def error(text):
+            validation.add(ValidationMessage(ValidationMessage.ERROR, text))
+
+        if data.form not in ("short", "full"):
+            error(_("The questionnaire must be 'short' or 'full'."))
+        if not isinstance(data.areas, list) or any(str(a) not in AREAS for a in data.areas):
+            error(_("Areas must be chosen among 1, 2, 3, 4 and 5."))
+        if data.grade_mode not in GRADE_MODES:
+            error(_("The grade must be 'none', 'participation' or 'score'."))
+        if not isinstance(data.weight, int | float) or not 0 <= data.weight <= 100:
+            error(_("The weight must be a number from 0 to 100."))
+        cohort = data.cohort or ""
+        if len(cohort) > 64 or any(not (ch.isalnum() or ch in " -_.") for ch in cohort):
+            error(_("A cohort name has at most 64 letters, digits, spaces, dots, dashes or underscores."))
+
+    @staticmethod
+    def workbench_scenarios():
+        return [("DigComp self-assessment", "<fd_digcomp_assessment form='short'/>")]

@@ -1,0 +1,1 @@
+"""The video pill XBlock: captioned, accessible micro-lessons with checkpoints and honest completion."""

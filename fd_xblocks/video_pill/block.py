@@ -1,0 +1,234 @@
+"""The video pill XBlock: fields, learner views and the data other systems read."""
+from django.utils.translation import get_language
+from web_fragments.fragment import Fragment
+from xblock.completable import XBlockCompletionMode
+from xblock.core import XBlock
+from xblock.fields import Boolean, Dict, Float, List, Scope, String
+
+from . import captions as caption_files
+from .checkpoints import public_view
+from .errors import N_
+from .intervals import SPEEDS, coverage
+from .learner_handlers import LearnerHandlersMixin
+from .olx import OlxMixin
+from .rendering import json_for_script, render, static_text
+from .strings import language_label, learner_strings
+from .studio import StudioMixin
+
+
+def clock_text(seconds):
+    seconds = int(seconds or 0)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@XBlock.needs("i18n")
+@XBlock.wants("user", "completion", "settings")
+class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
+    """A short captioned video lesson with checkpoints, completed only by really watching it."""
+
+    completion_mode = XBlockCompletionMode.COMPLETABLE
+    has_custom_completion = True
+    icon_class = "video"
+    block_settings_key = "fd_video_pill"
+
+    display_name = String(display_name=N_("Display name"), scope=Scope.settings, default=N_("Video pill"))
+    description = String(display_name=N_("Introduction"), scope=Scope.content, default="",
+                         help=N_("A short text shown above the video (basic HTML allowed)."))
+    sources = List(display_name=N_("Video files"), scope=Scope.content, default=[],
+                   help=N_("mp4/webm files: [{\"src\", \"type\", \"label\"}]."))
+    hls_url = String(display_name=N_("HLS stream"), scope=Scope.content, default="")
+    youtube_id = String(display_name=N_("YouTube id"), scope=Scope.content, default="",
+                        help=N_("Played through the privacy-enhanced embed when there are no video files."))
+    poster = String(display_name=N_("Poster image"), scope=Scope.content, default="")
+    duration = Float(display_name=N_("Duration (seconds)"), scope=Scope.content, default=0.0)
+    captions = Dict(display_name=N_("Captions"), scope=Scope.content, default={},
+                    help=N_("WebVTT text per language code."))
+    descriptions = Dict(display_name=N_("Audio description"), scope=Scope.content, default={},
+                        help=N_("WebVTT text descriptions per language code, read aloud on request."))
+    chapters = List(display_name=N_("Chapters"), scope=Scope.content, default=[])
+    checkpoints = List(display_name=N_("Checkpoints"), scope=Scope.content, default=[])
+    completion_threshold = Float(display_name=N_("Completion threshold"), scope=Scope.settings, default=0.9)
+    weight = Float(display_name=N_("Weight"), scope=Scope.settings, default=1.0)
+    show_transcript = Boolean(display_name=N_("Show the transcript open"), scope=Scope.settings,
+                              default=False)
+    digcomp_competences = List(display_name=N_("DigComp competences"), scope=Scope.settings, default=[],
+                               help=N_("DigComp ids this pill trains, such as 1.1 or 4.2."))
+
+    watched = List(scope=Scope.user_state, default=[])
+    position = Float(scope=Scope.user_state, default=0.0)
+    speed = Float(scope=Scope.user_state, default=1.0)
+    caption_language = String(scope=Scope.user_state, default="")
+    answers = Dict(scope=Scope.user_state, default={})
+    completed = Boolean(scope=Scope.user_state, default=False)
+    last_report_at = Float(scope=Scope.user_state, default=0.0)
+
+    # ----------------------------------------------------------------- helpers
+    @property
+    def has_score(self):
+        return bool(self.checkpoints)
+
+    def max_score(self):
+        return len(self.checkpoints)
+
+    def _gettext(self):
+        service = self.runtime.service(self, "i18n")
+        return getattr(service, "gettext", None) or service.ugettext
+
+    def _user_attr(self, name, default=None):
+        service = self.runtime.service(self, "user")
+        if service is None:
+            return default
+        return service.get_current_user().opt_attrs.get(name, default)
+
+    def learner_language(self):
+        preferences = self._user_attr("edx-platform.user_preferences") or {}
+        return (preferences.get("pref-lang") or get_language() or "it").split("-")[0]
+
+    def default_caption_language(self):
+        if not self.captions:
+            return ""
+        if self.caption_language in self.captions:
+            return self.caption_language
+        language = self.learner_language()
+        for code in self.captions:
+            if code.split("-")[0] == language:
+                return code
+        return sorted(self.captions)[0]
+
+    def default_description_language(self):
+        language = self.default_caption_language() or self.learner_language()
+        if language in self.descriptions or not self.descriptions:
+            return language if self.descriptions else ""
+        return sorted(self.descriptions)[0]
+
+    def track_urls(self):
+        return {kind: {code: self.track_url(kind, code) for code in sorted(getattr(self, kind))}
+                for kind in ("captions", "descriptions")}
+
+    def track_url(self, kind, lang, extension="vtt"):
+        return self.runtime.handler_url(self, "track", f"{kind}/{lang}.{extension}")
+
+    def playback_code(self):
+        if self.youtube_id and not self.sources and not self.hls_url:
+            return "youtube"
+        return "hls" if self.hls_url and not self.sources else "html5"
+
+    def coverage_percent(self):
+        return int(coverage(self.watched, self.duration) * 100)
+
+    # ------------------------------------------------------------------- views
+    @XBlock.supports("multi_device")
+    def student_view(self, context=None):
+        _ = self._gettext()
+        uid = "fd-pill-" + str(self.scope_ids.usage_id).replace(":", "-").replace("+", "-").replace("@", "-")
+        cc_default = self.default_caption_language()
+        caption_languages = [{
+            "code": code, "label": language_label(code, _), "default": code == cc_default,
+            "txt": self.track_url("transcript", code, "txt"),
+            "vtt": self.track_url("transcript", code, "vtt"),
+        } for code in sorted(self.captions)]
+        tracks = [{"kind": "captions", "lang": lang["code"], "label": lang["label"],
+                   "default": lang["default"], "src": self.track_url("captions", lang["code"])}
+                  for lang in caption_languages]
+        tracks += [{"kind": "descriptions", "lang": code, "label": language_label(code, _),
+                    "default": False, "src": self.track_url("descriptions", code)}
+                   for code in sorted(self.descriptions)]
+        if self.chapters:
+            lang = cc_default or self.learner_language()
+            tracks.append({"kind": "chapters", "lang": lang, "label": _("Chapters"), "default": False,
+                           "src": self.track_url("chapters", lang)})
+        strings = learner_strings(_)
+        settings = self.runtime.service(self, "settings")
+        bucket = settings.get_settings_bucket(self) if settings else {}
+        percent = self.coverage_percent()
+        state = {
+            "progressUrl": self.runtime.handler_url(self, "progress"),
+            "answerUrl": self.runtime.handler_url(self, "answer"),
+            "eventUrl": self.runtime.handler_url(self, "event"),
+            "duration": self.duration, "threshold": self.completion_threshold,
+            "position": self.position if self.position < self.duration - 3 else 0,
+            "speed": self.speed, "completed": self.completed, "code": self.playback_code(),
+            "youtubeId": self.youtube_id if self.playback_code() == "youtube" else "",
+            "hlsJsUrl": bucket.get("HLS_JS_URL", "https://cdn.jsdelivr.net/npm/hls.js@1/dist/hls.min.js"),
+            "checkpoints": [dict(public_view(cp, _), answered=cp["id"] in self.answers,
+                                 correct=self.answers.get(cp["id"], {}).get("correct", False))
+                            for cp in self.checkpoints],
+            "strings": strings["js"],
+            "tracks": self.track_urls(),
+            "descriptionLanguage": self.default_description_language(),
+            "defaultCaptionIndex": 1 + next(
+                (i for i, lang in enumerate(caption_languages) if lang["default"]), 0),
+        }
+        context = {
+            "uid": uid, "display_name": self.display_name, "description": self.description,
+            "use_youtube": self.playback_code() == "youtube", "youtube_id": self.youtube_id,
+            "sources": self.sources, "poster": self.poster, "hls_url": self.hls_url, "tracks": tracks,
+            "duration": str(int(self.duration)), "duration_text": clock_text(self.duration),
+            "caption_languages": caption_languages, "has_descriptions": bool(self.descriptions),
+            "show_transcript": self.show_transcript,
+            # Numbers go to the page as strings: the template engine would localise "1.5" as "1,5".
+            "speeds": [{"value": repr(s), "label": f"{s:g}x", "selected": s == self.speed} for s in SPEEDS],
+            "chapters": [{"start": repr(float(chapter["start"])), "title": chapter["title"],
+                          "time": clock_text(chapter["start"])} for chapter in self.chapters],
+            "progress_text": strings["html"]["complete"] if self.completed else
+            strings["html"]["watched_percent"].format(percent=percent),
+            "progress_percent": str(percent), "t": strings["html"], "state_json": json_for_script(state),
+        }
+        fragment = Fragment(render("student_view.html", context))
+        fragment.add_css(static_text("video_pill.css"))
+        fragment.add_javascript(static_text("video_pill.js"))
+        fragment.initialize_js("FdVideoPill")
+        return fragment
+
+    def author_view(self, context=None):
+        """Studio preview: the learner's view plus what the author set behind it."""
+        _ = self._gettext()
+        fragment = self.student_view(context)
+        summary = render("author_summary.html", {
+            "t": {"checkpoints": _("Checkpoints"), "competences": _("DigComp competences"),
+                  "threshold": _("Complete after watching"), "none": _("none"),
+                  "captions": _("Captions")},
+            "checkpoints": [{"time": clock_text(cp["time"]), "question": cp["question"]}
+                            for cp in self.checkpoints],
+            "competences": ", ".join(self.digcomp_competences),
+            "threshold": f"{int(round(self.completion_threshold * 100))}%",
+            "captions": ", ".join(language_label(code, _) for code in sorted(self.captions)),
+        })
+        fragment.add_content(summary)
+        return fragment
+
+    def student_view_data(self, context=None):
+        """For the mobile apps (``multi_device``): everything needed to play the pill natively."""
+        _ = self._gettext()
+        return {
+            "display_name": self.display_name,
+            "duration": self.duration,
+            "sources": self.sources,
+            "hls_url": self.hls_url,
+            "youtube_id": self.youtube_id,
+            "poster": self.poster,
+            "captions": self.track_urls()["captions"],
+            "descriptions": self.track_urls()["descriptions"],
+            "chapters": self.chapters,
+            "checkpoints": [public_view(cp, _) for cp in self.checkpoints],
+            "completion_threshold": self.completion_threshold,
+            "digcomp_competences": self.digcomp_competences,
+            "progress_url": self.runtime.handler_url(self, "progress"),
+            "answer_url": self.runtime.handler_url(self, "answer"),
+        }
+
+    def index_dictionary(self):
+        """Course search: the title and the transcript text of every language."""
+        content = {"display_name": self.display_name}
+        for code, text in sorted(self.captions.items()):
+            try:
+                content[f"transcript_{code}"] = caption_files.cues_to_plain_text(
+                    caption_files.parse_caption_text(text)).strip()
+            except ValueError:
+                continue
+        return {"content": content, "content_type": "Video"}
+
+    @staticmethod
+    def workbench_scenarios():
+        return [("Video pill", "<fd_video_pill duration=\"10\"/>")]
+

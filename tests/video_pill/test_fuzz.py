@@ -1,0 +1,99 @@
+"""Property tests of the parsers: interval merging and caption files (hypothesis)."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fd_xblocks.video_pill import captions, intervals
+from fd_xblocks.video_pill.errors import PillInputError
+
+pytestmark = pytest.mark.unit
+
+seconds = st.floats(min_value=0, max_value=600, allow_nan=False, allow_infinity=False)
+pairs = st.lists(st.tuples(seconds, seconds).map(sorted), max_size=40)
+
+
+def covered_by(merged, point):
+    return any(start <= point <= end for start, end in merged)
+
+
+@given(pairs)
+def test_merge_gives_sorted_disjoint_intervals_covering_the_same_seconds(raw):
+    merged = intervals.merge(raw)
+    assert all(start < end for start, end in merged)
+    assert all(a[1] < b[0] for a, b in zip(merged, merged[1:], strict=False))
+    for start, end in raw:
+        if end > start:
+            assert covered_by(merged, start) and covered_by(merged, end) and covered_by(merged, (start + end) / 2)
+    assert intervals.covered_seconds(raw) <= intervals.claimed_seconds(raw) + 1e-6
+
+
+@given(pairs, pairs)
+def test_merge_is_order_free_and_idempotent(first, second):
+    assert intervals.merge(first + second) == intervals.merge(second + first)
+    assert intervals.merge(intervals.merge(first) + second) == intervals.merge(first + second)
+    assert intervals.merge(intervals.merge(first)) == intervals.merge(first)
+
+
+@given(pairs, st.floats(min_value=1, max_value=600))
+def test_coverage_stays_between_zero_and_one(raw, duration):
+    assert 0.0 <= intervals.coverage(raw, duration) <= 1.0
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+                    max_leaves=12))
+def test_any_json_as_intervals_is_accepted_inside_the_video_or_refused_clearly(raw):
+    try:
+        parsed = intervals.parse_intervals(raw, 60.0)
+    except PillInputError as error:
+        assert error.field == "intervals" and error.message
+        return
+    assert all(0 <= start <= end <= 60.0 for start, end in parsed)
+
+
+@given(pairs, st.floats(min_value=0, max_value=3600))
+def test_plausibility_never_allows_more_than_top_speed_real_time(raw, elapsed):
+    if intervals.is_plausible(raw, elapsed):
+        assert intervals.claimed_seconds(raw) <= elapsed * intervals.MAX_SPEED + intervals.SLACK_SECONDS
+
+
+cue_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
+    lambda text: text.strip() and "-->" not in text)
+cues = st.lists(st.tuples(st.integers(0, 3_000_000), st.integers(1, 600_000), cue_text), min_size=1, max_size=15)
+
+
+@settings(max_examples=60)
+@given(cues)
+def test_our_webvtt_parses_back_to_the_same_cues(raw):
+    original = [{"start": start / 1000, "end": (start + length) / 1000, "text": text.strip()}
+                for start, length, text in raw]
+    parsed = captions.parse_caption_text(captions.cues_to_vtt(original))
+    assert [(cue["start"], cue["end"]) for cue in parsed] == [(cue["start"], cue["end"]) for cue in original]
+    assert len(parsed) == len(original)
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=300) | st.from_regex(r"(WEBVTT\n\n)?(\d\d:\d\d[:.,]\d{1,3} --> [0-9:.,x]{5,12}\n\w*\n\n){1,3}"))
+def test_any_text_parses_or_is_refused_with_a_message(text):
+    try:
+        parsed = captions.parse_caption_text(text)
+    except PillInputError as error:
+        assert error.message and error.field == "captions"
+        if "line" in error.params:
+            assert "-->" in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")[error.params["line"] - 1]
+        return
+    assert parsed and all(cue["end"] >= cue["start"] >= 0 for cue in parsed)
+
+
+def test_an_srt_file_becomes_webvtt():
+    srt = "1\r\n00:00:01,500 --> 00:00:03,000\r\nPrima riga\r\n\r\n2\r\n00:00:04,000 --> 00:00:05,250\r\nSeconda\r\n"
+    assert captions.normalise(srt) == ("WEBVTT\n\n00:00:01.500 --> 00:00:03.000\nPrima riga\n\n"
+                                       "00:00:04.000 --> 00:00:05.250\nSeconda\n")
+
+
+def test_the_error_names_the_broken_line():
+    text = ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nUno\n\n00:00:02.000 -> 00:00:03.000\nDue\n\n"
+            "00:61:00.000 --> x\nTre")
+    with pytest.raises(PillInputError) as caught:
+        captions.parse_caption_text(text)
+    assert caught.value.params["line"] == 9

@@ -1,0 +1,114 @@
+"""What a learner sees and does in the sandbox: the player page, checkpoints, grades, events, captions."""
+import html
+import json
+
+import pytest
+
+from sandbox.models import BlockScore, CourseGrade, TrackingLogEntry
+
+from .conftest import handler_url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_unit_page_plays_the_pill_with_italian_captions_and_labels(learner_client, unit_url, pill_course):
+    page = learner_client.get(unit_url).content.decode()
+    assets = f"/assets/{pill_course.course_key}/"
+    assert f'src="{assets}what-is-open-data.mp4" type="video/mp4"' in page
+    assert f'src="{assets}what-is-open-data.webm" type="video/webm"' in page
+    assert f'poster="{assets}what-is-open-data.jpg"' in page
+    assert 'srclang="it" label="Italiano" default' in page
+    assert 'kind="descriptions"' in page and 'kind="chapters"' in page
+    assert 'aria-label="Riproduci"' in page and "Trascrizione" in page and "Velocità" in page
+    assert "<video class=\"fd-pill__video\" controls" in page  # works with JavaScript off
+    state = json.loads(html.unescape(page.split('data-state="')[1].split('"')[0]))
+    question = state["checkpoints"][1]
+    assert question["options"] == ["CSV", "La foto di una tabella", "Un PDF scansionato"]
+    assert "feedback_correct" not in question and "answer" not in state["checkpoints"][0]  # no answers leak
+
+
+def test_the_page_speaks_english_when_the_learner_switches(learner_client, unit_url):
+    from django.urls import reverse
+
+    learner_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = learner_client.get(unit_url).content.decode()
+    assert 'aria-label="Play"' in page and "Transcript" in page
+    assert 'srclang="en" label="English" default' in page
+
+
+def test_right_answer_is_graded_and_wrong_one_sends_back_to_the_explanation(learner_client, learner, call, pill_key,
+                                                                             pill_course):
+    wrong = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [1]}).json()
+    assert wrong["correct"] is False and wrong["review_from"] == pytest.approx(34.922)
+    assert "Foto e PDF" in wrong["feedback"]
+    right = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [0]}).json()
+    assert right == {"correct": True, "feedback": right["feedback"], "review_from": None, "score": 1, "max_score": 3}
+    both = call(learner_client, "answer", {"checkpoint": "truly-open", "answer": [1, 0]}).json()
+    assert both["correct"] is True and both["score"] == 2
+    score = BlockScore.objects.get(user=learner, usage_key=pill_key)
+    assert (score.earned, score.possible) == (2.0, 3.0)
+    assert CourseGrade.objects.get(user=learner, course=pill_course).percent == pytest.approx(2 / 3, abs=0.01)
+    logged = TrackingLogEntry.objects.filter(name="fd.video_pill.checkpoint.answered", user_id=learner.pk)
+    assert logged.count() == 3
+
+
+@pytest.mark.parametrize("payload", [
+    {"checkpoint": "nope", "answer": [0]},
+    {"checkpoint": "machine-readable", "answer": [0, 1]},
+    {"checkpoint": "machine-readable", "answer": [9]},
+    {"checkpoint": "machine-readable", "answer": []},
+    {"checkpoint": "machine-readable", "answer": "0"},
+    {"checkpoint": "machine-readable", "answer": [True]},
+    {"checkpoint": ["x"], "answer": [0]},
+])
+def test_bad_answers_get_a_400_and_no_grade(learner_client, learner, call, payload):
+    response = call(learner_client, "answer", payload)
+    assert response.status_code == 400 and response.json()["error"]
+    assert not BlockScore.objects.filter(user=learner).exists()
+
+
+def test_allowed_video_events_reach_the_tracking_log_with_their_fields(learner_client, learner, call, pill_key):
+    response = call(learner_client, "event", {"event_type": "speed_change_video",
+                                              "event": {"current_time": 12.5, "old_speed": 1, "new_speed": 1.5,
+                                                        "extra": "<dropped>"}})
+    assert response.status_code == 200
+    entry = TrackingLogEntry.objects.get(name="speed_change_video", user_id=learner.pk)
+    assert entry.event["new_speed"] == 1.5 and entry.event["id"] == str(pill_key)
+    assert "extra" not in entry.event
+
+
+@pytest.mark.parametrize("payload", [
+    {"event_type": "complete_video", "event": {}},
+    {"event_type": "grade", "event": {"value": 1}},
+    {"event_type": "completion", "event": {"completion": 1.0}},
+    {"event_type": "seek_video", "event": {"old_time": 1, "new_time": 900, "type": "onSlideSeek"}},
+    {"event_type": "seek_video", "event": {"old_time": 1, "new_time": 2, "type": "teleport"}},
+    {"event_type": "play_video", "event": "now"},
+])
+def test_other_events_are_refused(learner_client, learner, call, payload):
+    assert call(learner_client, "event", payload).status_code == 400
+    assert not TrackingLogEntry.objects.filter(user_id=learner.pk).exclude(name__startswith="edx.course").exists()
+
+
+def test_caption_files_and_transcript_downloads(learner_client, pill_key):
+    vtt = learner_client.get(handler_url(pill_key, "track", "captions/it.vtt"))
+    assert vtt.status_code == 200 and vtt["Content-Type"].startswith("text/vtt")
+    assert vtt.content.decode().startswith("WEBVTT") and "open data" in vtt.content.decode()
+    text = learner_client.get(handler_url(pill_key, "track", "transcript/en.txt"))
+    assert "attachment" in text["Content-Disposition"] and "Hello! In this pill" in text.content.decode()
+    chapters = learner_client.get(handler_url(pill_key, "track", "chapters/it.vtt")).content.decode()
+    assert "Formati aperti" in chapters
+    for suffix in ("captions/fr.vtt", "captions/it.txt", "secrets/it.vtt", "../../etc/passwd"):
+        assert learner_client.get(handler_url(pill_key, "track", suffix)).status_code == 404
+
+
+def test_search_index_and_mobile_data(pill_key):
+    from fd_core.platform import platform
+
+    block = platform().get_block(pill_key)
+    index = block.index_dictionary()
+    assert index["content_type"] == "Video" and "portale open data" in index["content"]["transcript_it"]
+    data = block.student_view_data()
+    assert data["digcomp_competences"] == ["1.1", "1.3", "3.3"]
+    assert all("correct" not in option for cp in data["checkpoints"] for option in cp["options"])
+    assert set(data["captions"]) == {"it", "en"}

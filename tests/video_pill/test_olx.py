@@ -1,0 +1,66 @@
+"""OLX: the demo pill imports, exports and re-imports with every field equal."""
+import pytest
+from lxml import etree
+
+from .conftest import PILL_OLX, write_course
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_FIELDS = ("display_name", "description", "sources", "hls_url", "youtube_id", "poster", "duration", "captions",
+                  "descriptions", "chapters", "checkpoints", "completion_threshold", "weight", "show_transcript",
+                  "digcomp_competences")
+
+
+def field_values(block):
+    return {name: getattr(block, name) for name in CONTENT_FIELDS}
+
+
+def export(block):
+    node = etree.Element("exported")
+    block.add_xml_to_node(node)
+    return etree.tostring(node, encoding="unicode")
+
+
+def test_the_demo_pill_round_trips_through_olx(pill_key, tmp_path):
+    from fd_core.platform import platform
+    from sandbox.courses import import_course
+
+    original = platform().get_block(pill_key)
+    assert len(original.checkpoints) == 3 and set(original.captions) == {"it", "en"}
+    assert original.digcomp_competences == ["1.1", "1.3", "3.3"]
+    exported = export(original)
+    assert "<checkpoint" in exported and 'lang="en"' in exported
+    second = import_course(write_course(tmp_path / "again", exported))
+    again = platform().get_block(second.course_key.make_usage_key("fd_video_pill", "pill"))
+    assert field_values(again) == field_values(original)
+    assert export(again) == exported
+
+
+def test_every_field_set_in_studio_round_trips(pill_key, tmp_path, staff, client):
+    from fd_core.platform import platform
+    from sandbox.courses import import_course
+
+    from .test_studio import VALID, save
+
+    client.force_login(staff)
+    assert save(client, pill_key, VALID).status_code == 200
+    edited = platform().get_block(pill_key)
+    second = import_course(write_course(tmp_path / "edited", export(edited)))
+    again = platform().get_block(second.course_key.make_usage_key("fd_video_pill", "pill"))
+    assert field_values(again) == field_values(edited)
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ('duration="75.24"', "", "needs a duration"),
+    ('duration="75.24"', 'duration="lungo"', "must be a number"),
+    ('<option>La foto', '<option correct="true">La foto', "exactly one option"),
+    ('src="/static/what-is-open-data.mp4"', 'src="javascript:alert(1)"', "not a web address"),
+    ("00:00:06.534 --&gt;", "00:00:0x.534 --&gt;", "Line 6"),
+])
+def test_broken_olx_is_refused_with_the_reason(tmp_path, old, new, words):
+    from sandbox.courses import OlxError, import_course
+
+    olx = PILL_OLX.read_text(encoding="utf-8")
+    assert old in olx
+    with pytest.raises(OlxError, match=words):
+        import_course(write_course(tmp_path / "broken", olx.replace(old, new, 1)))
