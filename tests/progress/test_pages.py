@@ -12,7 +12,7 @@ from pyld import jsonld
 from fd_progress import api, ingest
 from fd_progress.models import FacilitationPoint, Target, TrainingSession
 
-from .conftest import COURSE_KEY, drain
+from .conftest import COURSE_KEY, drain, speak_english
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def reach(people, days_ago=0, course=str(COURSE_KEY)):
 
 def test_the_dashboard_shows_each_target_with_an_accessible_burn_up_chart(staff_client, year_target):
     reach(range(1, 8), days_ago=3)
-    html = staff_client.get("/fd/progress/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = speak_english(staff_client).get("/fd/progress/").content.decode()
     assert "5,000 people by December" in html
     svg = re.search(r"<svg [^>]*role=\"img\"[^>]*>.*?</svg>", html, re.S).group(0)
     assert f'aria-labelledby="chart-{year_target.pk}-title chart-{year_target.pk}-desc"' in svg
@@ -49,7 +49,7 @@ def test_breakdown_by_district_and_partner(staff_client, make_learner, today):
                                              facilitation_point=point)
     api.record_attendance(session, [], head_count=21)
     drain()
-    html = staff_client.get("/fd/progress/?metric=attendances", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = speak_english(staff_client).get("/fd/progress/?metric=attendances").content.decode()
     assert re.search(r"Quartiere 3</th><td class=\"num\">21", html)
     assert re.search(r"UICI</th><td class=\"num\">21", html)
     assert re.search(r"Biblioteca Villa Bandini</th><td class=\"num\">21", html)
@@ -75,11 +75,11 @@ def test_the_public_page_shows_only_public_targets_and_hides_small_groups(client
     Target.objects.create(title_it="Interno", title_en="Internal", metric="enrolments",
                           period_start=year_target.period_start, deadline=year_target.deadline, goal=10)
     reach(range(1, 4))
-    html = client.get("/fd/progress/public/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = speak_english(client).get("/fd/progress/public/").content.decode()
     assert "5,000 people by December" in html and "Internal" not in html
     assert "Fewer than 5 people so far" in html and "<svg" not in html
     reach(range(4, 9))
-    html = client.get("/fd/progress/public/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get("/fd/progress/public/").content.decode()
     assert "8 of 5,000" in html and "<svg" in html
 
 
