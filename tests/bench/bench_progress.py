@@ -67,7 +67,7 @@ def event_stream(count, seed, user_offset=0):
     courses = [f"course-v1:FirenzeDigitale+C{n:02d}+2026" for n in range(8)] + ["course-v1:Cisco+CYB1+2026"]
     partners = ["Cispel Toscana", "Cisco", "UICI", "PA Social", "MakeNextinFlorence", "Università di Firenze"]
     districts = [f"Quartiere {n}" for n in range(1, 6)]
-    people = max(count // 5, 1)
+    people = max(count // 20, 1)  # each person comes back about twenty times a year
     for n in range(count):
         user_id = user_offset + rng.randint(1, people)
         day = START + timedelta(days=n * 365 // count)
