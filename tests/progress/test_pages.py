@@ -120,3 +120,20 @@ def test_open_data_metadata_is_dcat_ap_it_json_ld(client):
     assert period[dcat + "startDate"][0]["@value"] == str(timezone.localdate() - timedelta(days=9))
     downloads = [d[dcat + "downloadURL"][0]["@id"] for d in expanded[dcat + "distribution"]]
     assert any(url.endswith("/fd/progress/open-data/daily.csv") for url in downloads)
+
+
+def test_a_target_that_has_not_started_yet_is_shown_at_zero(staff_client, today):
+    Target.objects.create(title_it="18.000 persone l'anno prossimo", title_en="18,000 people next year",
+                          metric="people_reached", period_start=today + timedelta(days=30),
+                          deadline=today + timedelta(days=395), goal=18000)
+    html = speak_english(staff_client).get("/fd/progress/").content.decode()
+    assert "18,000 people next year" in html and "Value today: 0 of 18,000" in html
+
+
+def test_open_data_csv_never_carries_a_spreadsheet_formula(client, today):
+    point = FacilitationPoint.objects.create(name="=HYPERLINK(\"http://x\")", district="Quartiere 5")
+    session = TrainingSession.objects.create(title="IO", kind="in_person", date=today, facilitation_point=point)
+    api.record_session(session)
+    drain()
+    body = b"".join(client.get("/fd/progress/open-data/daily.csv").streaming_content).decode()
+    assert "'=HYPERLINK" in body and ",=HYPERLINK" not in body
