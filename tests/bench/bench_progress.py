@@ -153,7 +153,8 @@ def make_targets():
             made += 1
 
 
-def dashboard_seconds(client, repeat=3):
+def dashboard_seconds(client, repeat=5):
+    client.get("/fd/progress/", HTTP_HOST="localhost")  # warm-up: templates, catalogues, imports
     timings = []
     for _ in range(repeat):
         started = time.perf_counter()
@@ -193,6 +194,9 @@ def _run():
     batched = ingest_batched(first)
     dashboard_small = dashboard_seconds(client)
     batched += ingest_batched(stream)
+    from fd_progress.models import ActivityEvent
+
+    distinct = ActivityEvent.objects.count()
     dashboard_large = dashboard_seconds(client)
     sample = list(event_stream(PER_EVENT_SAMPLE, seed=2, user_offset=10_000_000))
     one_by_one = ingest_one_by_one(sample)
@@ -203,7 +207,8 @@ def _run():
             "ratio": round(extrapolated / batched, 2),
             "goal": ">= 10",
             "detail": (
-                f"batched {TOTAL_EVENTS:,} events: {batched:.1f} s ({TOTAL_EVENTS / batched:,.0f} events/s); "
+                f"batched {TOTAL_EVENTS:,} events ({distinct:,} distinct, the rest refused as repeats): "
+                f"{batched:.1f} s ({TOTAL_EVENTS / batched:,.0f} events/s); "
                 f"one save per event measured on {PER_EVENT_SAMPLE:,} events: {one_by_one:.1f} s, "
                 f"extrapolated per event to {TOTAL_EVENTS:,}: {extrapolated:.0f} s"
             ),
@@ -212,7 +217,7 @@ def _run():
             "name": "progress: dashboard with 50 targets at 1,000,000 vs 10,000 events",
             "ratio": round(dashboard_large / dashboard_small, 2),
             "goal": "<= 1.5",
-            "detail": f"median of 3: {dashboard_small * 1000:.0f} ms at {SMALL_EVENTS:,} events, "
+            "detail": f"median of 5 after a warm-up: {dashboard_small * 1000:.0f} ms at {SMALL_EVENTS:,} events, "
                       f"{dashboard_large * 1000:.0f} ms at {TOTAL_EVENTS:,} events",
         },
     ]
