@@ -4,7 +4,8 @@
 Each module's ``run()`` returns rows ``{"name", "ratio", "goal", "detail"}``, where ``ratio``
 compares our code with a baseline measured in the same process and ``goal`` reads like
 ``"<= 1.5"``. Django is set up with ``FD_BENCH_SETTINGS`` (default ``sandbox.settings.test``)
-on a dedicated database (``FD_BENCH_DB``, default ``fd_bench``), created and migrated here.
+on a dedicated database (``FD_BENCH_DB``, default ``fd_bench``), made afresh and migrated here
+(``--keep-db`` reuses it).
 The table is printed and written to ``bench-results/latest.json``. Benchmarks report; they
 do not fail the build, so the exit code is 0 unless the harness itself cannot start.
 """
@@ -29,7 +30,7 @@ GOAL = re.compile(r"^\s*(<=|>=|<|>|==)\s*([0-9.]+)\s*$")
 OPERATORS = {"<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt, "==": operator.eq}
 
 
-def setup_django():
+def setup_django(keep_db=False):
     if str(REPO) not in sys.path:
         sys.path.insert(0, str(REPO))
     os.environ["DJANGO_SETTINGS_MODULE"] = os.environ.get("FD_BENCH_SETTINGS", "sandbox.settings.test")
@@ -39,7 +40,7 @@ def setup_django():
 
     database = settings.DATABASES["default"]
     if "mysql" in database["ENGINE"]:
-        create_mysql_database(database)
+        create_mysql_database(database, fresh=not keep_db)
     import django
     from django.core.management import call_command
 
@@ -52,7 +53,7 @@ def setup_django():
     return database
 
 
-def create_mysql_database(database):
+def create_mysql_database(database, fresh=True):
     import MySQLdb
 
     name = database["NAME"]
@@ -63,9 +64,10 @@ def create_mysql_database(database):
         user=database.get("USER") or "root", password=database.get("PASSWORD") or "", charset="utf8mb4",
     )
     try:
-        connection.cursor().execute(
-            f"CREATE DATABASE IF NOT EXISTS `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-        )
+        cursor = connection.cursor()
+        if fresh:  # migrations edited since the last run must not meet a stale schema
+            cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
+        cursor.execute(f"CREATE DATABASE IF NOT EXISTS `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
     finally:
         connection.close()
 
@@ -128,10 +130,11 @@ def git_commit():
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("only", nargs="*", help="run only the bench modules whose name contains one of these")
+    parser.add_argument("--keep-db", action="store_true", help="reuse the bench database instead of a fresh one")
     args = parser.parse_args(argv)
     from tqdm import tqdm
 
-    database = setup_django()
+    database = setup_django(keep_db=args.keep_db)
     import django
 
     paths = discover(args.only)
