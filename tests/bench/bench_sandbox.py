@@ -8,7 +8,7 @@ the LMS stand-in costs on top of templating, so a slow query or runtime change s
 import tempfile
 from pathlib import Path
 
-from tests.bench.timing import best_of, human_seconds, ratio
+from tests.bench.timing import best_of_each, human_seconds, ratio
 
 COURSE_XML = '<course url_name="2026" org="FirenzeDigitale" course="BENCH"/>'
 COURSE_BODY = """<course display_name="Bench" language="it">
@@ -70,10 +70,12 @@ def run():
         "previous_unit": None, "next_unit": None, "student_id": user.pk, "is_staff": False,
     }
 
-    page = best_of(lambda: client.get(url), repeat=5, number=20)
-    template = best_of(lambda: render_to_string("sandbox/unit.html", context, request=request), repeat=5, number=50)
-    blocks = best_of(lambda: render_blocks(SandboxRuntime(user, course.course_key), leaves, "student_view"),
-                     repeat=5, number=20)
+    times = best_of_each({
+        "page": lambda: client.get(url),
+        "template": lambda: render_to_string("sandbox/unit.html", context, request=request),
+        "blocks": lambda: render_blocks(SandboxRuntime(user, course.course_key), leaves, "student_view"),
+    }, repeat=7, number=10)
+    page, template, blocks = times["page"], times["template"], times["blocks"]
     return [
         {
             "name": "sandbox unit page (5 blocks) / bare template render",

@@ -25,6 +25,29 @@ def best_of(fn, repeat=5, number=20):
     return best
 
 
+def best_of_each(functions, repeat=5, number=20):
+    """Like ``best_of`` for several callables (a dict), with their rounds interleaved.
+
+    Taking turns spreads a busy machine's load over all of them, so their ratio stays meaningful.
+    """
+    for fn in functions.values():
+        fn()
+    best = dict.fromkeys(functions, float("inf"))
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            for name, fn in functions.items():
+                start = time.perf_counter()
+                for _ in range(number):
+                    fn()
+                best[name] = min(best[name], (time.perf_counter() - start) / number)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return best
+
+
 def ratio(candidate, baseline):
     """``candidate / baseline`` (how many times slower or bigger the candidate is)."""
     if baseline <= 0:
@@ -60,7 +83,8 @@ def human_bytes(size):
 
 def compare(name, candidate, baseline, goal, repeat=5, number=20, what=("candidate", "baseline")):
     """Time two callables and return one result row for ``run()``."""
-    cand, base = best_of(candidate, repeat, number), best_of(baseline, repeat, number)
+    times = best_of_each({"candidate": candidate, "baseline": baseline}, repeat, number)
+    cand, base = times["candidate"], times["baseline"]
     return {
         "name": name,
         "ratio": round(ratio(cand, base), 2),

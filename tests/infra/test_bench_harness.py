@@ -4,7 +4,7 @@ import time
 import pytest
 
 from tests.bench import run as harness
-from tests.bench.timing import best_of, compare, peak_memory, ratio
+from tests.bench.timing import best_of, best_of_each, compare, peak_memory, ratio
 
 
 def test_best_of_measures_seconds_per_call():
@@ -58,3 +58,11 @@ def test_broken_bench_module_becomes_an_error_row(tmp_path):
     rows, seconds = harness.run_module(path)
     assert rows[0]["ratio"] is None and rows[0]["detail"].startswith("error:")
     assert rows[0]["met"] is None and seconds >= 0
+
+
+def test_best_of_each_times_every_callable_in_turn():
+    calls = []
+    times = best_of_each({"slow": lambda: (calls.append("s"), time.sleep(0.003)),
+                          "fast": lambda: (calls.append("f"), time.sleep(0.001))}, repeat=2, number=2)
+    assert times["slow"] > times["fast"] >= 0.001
+    assert calls == ["s", "f"] + ["s", "s", "f", "f"] * 2  # warm-up, then alternating rounds
