@@ -88,7 +88,8 @@ def _check_references(script):
                 raise ScriptError(f"{where}: {key} names no slide ({checkpoint[key]!r})")
         if "review_from" in checkpoint and slides.index(checkpoint["review_from"]) > slides.index(checkpoint["after"]):
             raise ScriptError(f"{where}: review_from must not come after the slide it is asked after")
-        if (checkpoint["kind"] == "truefalse") != ("answer" in checkpoint):
+        truefalse = checkpoint["kind"] == "truefalse"
+        if truefalse != ("answer" in checkpoint) or (truefalse and "options" in checkpoint):
             raise ScriptError(f"{where}: true/false checkpoints need answer, the others need options")
         if checkpoint["kind"] != "truefalse":
             right = sum(bool(option.get("correct")) for option in checkpoint.get("options", []))
