@@ -116,9 +116,15 @@ JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_
                                                                                      max_size=4), max_leaves=20)
 
 
-@given(key=st.sampled_from(sorted(SHORT_SCRIPT)), value=JSON)
-def test_any_json_value_is_accepted_or_refused_with_a_script_error(key, value):
-    script = {**copy.deepcopy(SHORT_SCRIPT), key: value}
+PLACES = {"script": lambda s: s, "slide": lambda s: s["slides"][1], "checkpoint": lambda s: s["checkpoints"][0]}
+
+
+@given(place=st.sampled_from(sorted(PLACES)), key=st.text(max_size=12) | st.sampled_from(
+    sorted({*SHORT_SCRIPT, *SHORT_SCRIPT["slides"][0], *SHORT_SCRIPT["checkpoints"][0], "options", "spoken"})),
+    value=JSON)
+def test_any_json_value_is_accepted_or_refused_with_a_script_error(place, key, value):
+    script = copy.deepcopy(SHORT_SCRIPT)
+    PLACES[place](script)[key] = value
     try:
         check_script(script)
     except ScriptError as error:
