@@ -23,7 +23,7 @@ SCRIPTS = sorted((REPO / "course_content").glob("*/scripts/*.json"))
 CUE_TIMING = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d\d\d) --> (\d\d):(\d\d):(\d\d)\.(\d\d\d)$", re.M)
 SHORT_SCRIPT = {
     "name": "prova-breve", "display_name": "Prova breve", "description": "<p>Una prova.</p>",
-    "footer": "Firenze Digitale · Prova", "digcomp_competences": ["4.2"],
+    "footer": "Firenze Digitale · Prova: l'app al 100%", "digcomp_competences": ["4.2"],
     "slides": [
         {"id": "uno", "slide": "Ciao", "narration": "Ciao a tutti.", "caption_en": "Hello everyone.",
          "description": "Schermata: Ciao", "chapter": "Inizio"},
@@ -81,6 +81,13 @@ def test_a_script_makes_olx_that_the_block_imports(path, tmp_path):
         timings[slide_index[c["review_from"]]][0] for c in script["checkpoints"]]
 
 
+@pytest.mark.django_db
+def test_a_script_can_leave_out_the_webm_file(tmp_path):
+    script = {**SHORT_SCRIPT, "webm": False, "footer": "L'app: 100% «sicura»"}
+    block = import_pill(tmp_path, pill_olx(check_script(script), [(0, 1.5), (2, 3.5)], 4.0))
+    assert block.sources == [{"src": "/static/prova-breve.mp4", "type": "video/mp4", "label": "270p"}]
+
+
 def broken(change):
     script = copy.deepcopy(SHORT_SCRIPT)
     change(script)
@@ -95,7 +102,7 @@ def broken(change):
     (broken(lambda s: s["checkpoints"][0].pop("answer") and s["checkpoints"][0].update(kind="single", options=[
         {"text": "a", "correct": True}, {"text": "b", "correct": True}])), "exactly one right option"),
     (broken(lambda s: s["slides"][1].update(id="uno")), "slide ids must be unique"),
-    (broken(lambda s: s.update(footer="L'app: prova")), "cannot be drawn"),
+    (broken(lambda s: s.update(webm="no")), "webm: 'no' is not of type 'boolean'"),
     (broken(lambda s: s["slides"][0].pop("caption_en")), "'caption_en' is a required property"),
     (broken(lambda s: s.update(name="../fuori")), "name"),
 ])

@@ -69,8 +69,9 @@ def draw_filters(script, workdir, timings):
             f"drawtext=fontfile={FONT}:textfile={text_file}:fontcolor=white:fontsize=26:line_spacing=8:"
             f"x=(w-text_w)/2:y=(h-text_h)/2:enable='between(t,{start},{end})'"
         )
-    filters.append(f"drawtext=fontfile={FONT}:text='{script['footer']}':fontcolor=0xFFD166:"
-                   "fontsize=14:x=16:y=h-28")
+    footer = workdir / "footer.txt"
+    footer.write_text(script["footer"], encoding="utf-8")
+    filters.append(f"drawtext=fontfile={FONT}:textfile={footer}:fontcolor=0xFFD166:fontsize=14:x=16:y=h-28")
     return ",".join(filters)
 
 
@@ -82,13 +83,13 @@ def render(script, course_dir, workdir):
     video = f"color=c={script.get('background', BACKGROUND)}:s={SIZE}:r=5:d={duration}"
     vf = draw_filters(script, workdir, timings)
     mp4, webm, poster = (static / f"{script['name']}.{ext}" for ext in ("mp4", "webm", "jpg"))
-    for target, codecs in tqdm([
-        (mp4, ["-c:v", "libx264", "-preset", "veryslow", "-tune", "stillimage", "-crf", "34", "-g", "25",
-               "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "16k", "-ar", "16000", "-ac", "1",
-               "-movflags", "+faststart"]),
-        (webm, ["-c:v", "libvpx-vp9", "-crf", "50", "-b:v", "0", "-g", "25", "-c:a", "libopus", "-b:a", "12k",
-                "-ac", "1"]),
-    ], desc="video"):
+    targets = [(mp4, ["-c:v", "libx264", "-preset", "veryslow", "-tune", "stillimage", "-crf", "34", "-g", "25",
+                      "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "16k", "-ar", "16000", "-ac", "1",
+                      "-movflags", "+faststart"])]
+    if script.get("webm", True):
+        targets.append((webm, ["-c:v", "libvpx-vp9", "-crf", "50", "-b:v", "0", "-g", "25", "-c:a", "libopus",
+                               "-b:a", "12k", "-ac", "1"]))
+    for target, codecs in tqdm(targets, desc="video"):
         run("ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", video, "-i", str(wav), "-vf", vf,
             *codecs, "-shortest", "-map_metadata", "-1", "-fflags", "+bitexact", str(target))
     run("ffmpeg", "-y", "-loglevel", "error", "-ss", "1", "-i", str(mp4), "-frames:v", "1", "-q:v", "6",

@@ -54,6 +54,8 @@ def pill_olx(script, timings, duration):
                 for slide in slides if slide.get("chapter")]
     checkpoints = [_checkpoint(checkpoint, start, end) for checkpoint in script["checkpoints"]]
     show = "true" if script.get("show_transcript", False) else "false"
+    sources = [f'  <source src="/static/{name}.{ext}" type="video/{ext}" label="270p"/>'
+               for ext in ("mp4", "webm") if ext == "mp4" or script.get("webm", True)]
     head = (
         f'<fd_video_pill display_name="{escape(script["display_name"])}" duration="{duration}"\n'
         f'    completion_threshold="{_number(script.get("completion_threshold", 0.9))}" '
@@ -64,8 +66,7 @@ def pill_olx(script, timings, duration):
     body = [
         head,
         f"  <description>{escape(script['description'])}</description>",
-        f'  <source src="/static/{name}.mp4" type="video/mp4" label="270p"/>',
-        f'  <source src="/static/{name}.webm" type="video/webm" label="270p"/>',
+        *sources,
         f'  <captions lang="it">{escape(italian)}</captions>',
         f'  <captions lang="en">{escape(english)}</captions>',
         f'  <descriptions lang="it">{escape(described)}</descriptions>',

@@ -8,7 +8,7 @@
      "footer": "Firenze Digitale · Sicuri in rete",  # drawn at the bottom of every slide
      "digcomp_competences": ["4.1", "4.2"],
      "completion_threshold": 0.9, "weight": 1, "show_transcript": false,   # optional
-     "background": "0x0B3D6E",                          # optional slide colour
+     "background": "0x0B3D6E", "webm": true,            # optional: slide colour, also a VP9/Opus file
      "slides": [
        {"id": "intro", "slide": "Text on the\\nslide", "narration": "Italian narration = Italian captions",
         "spoken": "optional text for the speech synthesiser, when it mispronounces the narration",
@@ -21,7 +21,6 @@
         "answer": true (truefalse only), "feedback_correct": "<p>..</p>", "feedback_incorrect": "<p>..</p>"}]}
 """
 import json
-import re
 
 import jsonschema
 
@@ -63,11 +62,11 @@ SCHEMA = {
         "weight": {"type": "number", "minimum": 0, "maximum": 100},
         "show_transcript": {"type": "boolean"},
         "background": {"type": "string", "pattern": r"^0x[0-9A-Fa-f]{6}$"},
+        "webm": {"type": "boolean"},
         "slides": {"type": "array", "minItems": 1, "maxItems": 30, "items": SLIDE},
         "checkpoints": {"type": "array", "maxItems": 20, "items": CHECKPOINT},
     },
 }
-FOOTER_CHARS = re.compile(r"^[^'\\%:]*$")  # drawn by ffmpeg's drawtext: keep its escaping out of the way
 
 
 class ScriptError(ValueError):
@@ -104,8 +103,6 @@ def check_script(script):
     except jsonschema.ValidationError as error:
         place = "/".join(str(part) for part in error.absolute_path) or "the script"
         raise ScriptError(f"{place}: {error.message}") from error
-    if not FOOTER_CHARS.match(script["footer"]):
-        raise ScriptError("footer: quotes, backslashes, % and : cannot be drawn")
     _check_references(script)
     return script
 
