@@ -24,6 +24,8 @@ from .questionnaire import (
     choices,
     current_version,
     form_item_ids,
+    is_choice,
+    is_correct,
     load_bank,
     next_item_id,
     parse_areas,
@@ -126,9 +128,10 @@ def results(attempt, language=None, recommendations=3):
     recs = []
     for comp_id in weak:
         recs.append({"competence_id": comp_id, "title": names[comp_id],
-                     "resources": learning_resources([comp_id], course_key=attempt.course_key, limit=3)})
+                     "resources": catalogue.resources_for([comp_id], limit=3, prefer_course=attempt.course_key)})
     first = first_completed(attempt)
     return {
+        "review": _review(attempt, language),
         "attempt_id": attempt.pk, "version": attempt.version, "form": attempt.form,
         "completed": attempt.completed.isoformat(), "attempt_number": attempt.attempt_number,
         "overall": _named(result["overall"], language), "areas": areas, "weights": result["weights"],
@@ -137,6 +140,23 @@ def results(attempt, language=None, recommendations=3):
         "first_attempt_id": first.pk if first else None,
         "course_key": str(attempt.course_key) if attempt.course_key else None,
     }
+
+
+def _review(attempt, language):
+    """The questions the person got wrong or did not know, with the right answer and why."""
+    bank = bank_of(attempt, language)
+    out = []
+    for item_id, value in answers_of(attempt).items():
+        item = bank["by_id"].get(item_id)
+        if item is None or not is_choice(item) or is_correct(item, value):
+            continue
+        labels = {choice["id"]: choice["label"] for choice in choices(item, bank)}
+        correct = next(opt["id"] for opt in item["options"] if opt.get("correct"))
+        out.append({"id": item_id, "competence": item["competence"], "text": item["text"],
+                    "your_answer": labels.get(value, value), "correct_answer": labels[correct],
+                    "explanation": item["explanation"]})
+    order = {item_id: n for n, item_id in enumerate(form_of(attempt))}
+    return sorted(out, key=lambda entry: order.get(entry["id"], 0))
 
 
 def history(user, language="it"):
@@ -170,7 +190,8 @@ def statistics_filter_choices():
 
 
 def learning_resources(competence_ids, course_key=None, limit=None):
-    """Published blocks that train any of the DigComp competences (ids like "4.2"), each as
+    """Published blocks that train any of the DigComp competences (ids like "4.2"), only those of
+    ``course_key`` when given, each as
     ``{"usage_key", "course_key", "competence_id", "display_name", "block_type", "url"}``."""
     return catalogue.resources_for(competence_ids, course_key=course_key, limit=limit)
 

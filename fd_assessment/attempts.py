@@ -135,7 +135,8 @@ def _announce(attempt):
     assessment_completed.send(
         sender=Attempt, user=attempt.user, attempt_id=attempt.pk, course_key=attempt.course_key,
         levels={cid: {k: v[k] for k in ("score", "level8", "level4")} for cid, v in result["competences"].items()},
-        areas=result["areas"], overall=result["overall"], attempt_number=attempt.attempt_number)
+        areas=result["areas"], overall=result["overall"], attempt_number=attempt.attempt_number,
+        completed_at=attempt.completed)
 
 
 def first_completed(attempt):

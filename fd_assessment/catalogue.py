@@ -57,12 +57,15 @@ def remove_block(usage_key):
     LearningResource.objects.filter(usage_key=usage_key).delete()
 
 
-def resources_for(competence_ids, course_key=None, limit=None):
-    """Resources training any of the competences, as dicts with a link; a course's own first."""
+def resources_for(competence_ids, course_key=None, limit=None, prefer_course=None):
+    """Resources training any of the competences, as dicts with a link: only ``course_key``'s if
+    given; those of ``prefer_course`` first."""
     queryset = LearningResource.objects.filter(competence_id__in=list(competence_ids))
-    rows = list(queryset)
     if course_key is not None:
-        rows.sort(key=lambda r: (r.course_key != course_key,))
+        queryset = queryset.filter(course_key=course_key)
+    rows = list(queryset)
+    if prefer_course is not None:
+        rows.sort(key=lambda r: r.course_key != prefer_course)
     out = []
     backend = platform()
     for row in rows:

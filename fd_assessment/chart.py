@@ -3,9 +3,11 @@
 The template draws it; the same numbers are always shown in a data table next to it.
 """
 
-WIDTH = 640
-LABEL_WIDTH = 260
-BAR_AREA = WIDTH - LABEL_WIDTH - 60
+WIDTH = 720
+LABEL_WIDTH = 300
+BAR_AREA = WIDTH - LABEL_WIDTH - 50
+AREA_LABEL_MAX = 34
+LABEL_MAX = 40
 ROW = 26
 AREA_ROW = 32
 TOP = 24
@@ -36,11 +38,42 @@ def _row(entry, y, is_area, delta):
     if delta is not None:
         before_score = max(0.0, min(100.0, score - float(delta)))
         before = {"x": LABEL_WIDTH + BAR_AREA * before_score / 100, "score": round(before_score, 1)}
-    label = entry["title"] if is_area else f"{entry['id']} {entry['title']}"
+    label = f"{entry['id']}. {entry['title']}" if is_area else f"{entry['id']} {entry['title']}"
+    limit = AREA_LABEL_MAX if is_area else LABEL_MAX
     return {
-        "y": y, "is_area": is_area, "label": label if len(label) <= 38 else label[:37] + "…",
+        "y": y, "is_area": is_area, "label": label if len(label) <= limit else label[:limit - 1] + "…",
         "full_label": label, "score": entry["score"], "level4": entry["level4"],
         "level4_name": entry["level4_name"], "bar_x": LABEL_WIDTH,
         "bar_width": round(BAR_AREA * score / 100, 1), "bar_height": 20 if is_area else 14,
         "value_x": LABEL_WIDTH + round(BAR_AREA * score / 100, 1) + 6, "before": before,
     }
+
+
+DIST_LABEL_WIDTH = 300
+DIST_BAR = 360
+DIST_ROW = 24
+
+
+def distribution_chart(rows):
+    """100% stacked bars of the 4 levels for the overall and area rows of the staff statistics.
+
+    Rows with a suppressed cell are left out of the chart (the table says "<5" for them)."""
+    bars = []
+    y = 28
+    for row in rows:
+        if row["dimension"] != "all" and not row["dimension"].startswith("a"):
+            continue
+        if row["count"] is None or None in row["levels4"] or not sum(row["levels4"]):
+            continue
+        total = sum(row["levels4"])
+        segments, x = [], DIST_LABEL_WIDTH
+        for level, count in enumerate(row["levels4"], start=1):
+            width = round(DIST_BAR * count / total, 1)
+            segments.append({"level": level, "x": x, "width": width, "count": count,
+                             "percent": round(100 * count / total)})
+            x += width
+        bars.append({"y": y, "row": row, "segments": segments})
+        y += DIST_ROW
+    legend = [{"level": level, "x": 10 + (level - 1) * 165} for level in range(1, 5)]
+    return {"width": DIST_LABEL_WIDTH + DIST_BAR + 20, "height": y + 10, "bars": bars, "legend": legend,
+            "label_x": DIST_LABEL_WIDTH - 8}

@@ -63,51 +63,35 @@ class Answer(models.Model):
         return f"{self.item_id}={self.value}"
 
 
-class LevelCounter(models.Model):
-    """How many completed attempts reached each level, kept up to date when an attempt completes.
+class StatsCell(models.Model):
+    """Anonymous running totals of completed attempts for one group, updated when an attempt completes.
 
-    ``dimension`` is a competence id ("4.2"), an area ("a4") or "all"; ``kind`` is "first" for a
-    person's first attempt in that course (or on the standalone page) and "retake" for later ones.
+    A group is a course ("" for the standalone page), a month ("2026-11") and a cohort; "*" in any
+    of the three is the total over all of them, so every statistics query reads a handful of rows
+    whatever the number of attempts. ``kind`` is "first" (a person's first attempt in that place)
+    or "retake". ``levels`` maps a dimension (competence "4.2", area "a4" or "all") to the counts of
+    levels 1-8; ``score_sums`` to the sum of scores; ``growth`` (retakes) to ``[n, sum of score
+    changes since the first attempt]``.
 
-    .. no_pii: anonymous counts only; they stay when a person is retired.
+    .. no_pii: anonymous totals only; they stay when a person is retired.
     """
+
+    ANY = "*"
 
     course = models.CharField(max_length=191, blank=True, default="")
     period = models.CharField(max_length=7)
     cohort = models.CharField(max_length=64, blank=True, default="")
-    dimension = models.CharField(max_length=8)
     kind = models.CharField(max_length=8)
-    level8 = models.PositiveSmallIntegerField()
-    count = models.PositiveIntegerField(default=0)
-    score_sum = models.FloatField(default=0)
+    attempts = models.PositiveIntegerField(default=0)
+    levels = models.JSONField(default=dict)
+    score_sums = models.JSONField(default=dict)
+    growth = models.JSONField(default=dict)
 
     class Meta:
-        constraints = [models.UniqueConstraint(
-            fields=["course", "period", "cohort", "dimension", "kind", "level8"], name="fd_assess_level_cell")]
+        constraints = [models.UniqueConstraint(fields=["course", "period", "cohort", "kind"], name="fd_assess_cell")]
 
     def __str__(self):
-        return f"{self.course or '-'} {self.period} {self.dimension} {self.kind} L{self.level8}: {self.count}"
-
-
-class GrowthCounter(models.Model):
-    """Sum of score changes between a person's first attempt and each retake, per dimension.
-
-    .. no_pii: anonymous sums only; they stay when a person is retired.
-    """
-
-    course = models.CharField(max_length=191, blank=True, default="")
-    period = models.CharField(max_length=7)
-    cohort = models.CharField(max_length=64, blank=True, default="")
-    dimension = models.CharField(max_length=8)
-    count = models.PositiveIntegerField(default=0)
-    delta_sum = models.FloatField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(
-            fields=["course", "period", "cohort", "dimension"], name="fd_assess_growth_cell")]
-
-    def __str__(self):
-        return f"{self.course or '-'} {self.period} {self.dimension}: {self.count}"
+        return f"{self.course or '-'} {self.period} {self.cohort or '-'} {self.kind}: {self.attempts}"
 
 
 class LearningResource(models.Model):

@@ -34,6 +34,13 @@ class Base(APIView):
     authentication_classes = [SessionAuthentication]
     permission_classes = [permissions.IsAuthenticated]
 
+    def handle_exception(self, exc):
+        """DRF's own errors (bad JSON, not signed in) in our shape: ``{"error": "..."}``."""
+        response = super().handle_exception(exc)
+        if isinstance(response.data, dict) and "detail" in response.data:
+            response.data = {"error": str(response.data["detail"])}
+        return response
+
     def lang(self, request):
         lang = request.query_params.get("lang") or (get_language() or "it")
         return "en" if lang.startswith("en") else "it"

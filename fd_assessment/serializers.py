@@ -93,6 +93,15 @@ class RecommendationSerializer(serializers.Serializer):
     resources = ResourceSerializer(many=True)
 
 
+class ReviewSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    competence = serializers.CharField()
+    text = serializers.CharField()
+    your_answer = serializers.CharField()
+    correct_answer = serializers.CharField()
+    explanation = serializers.CharField()
+
+
 class ResultsSerializer(serializers.Serializer):
     attempt_id = serializers.IntegerField()
     version = serializers.CharField()
@@ -103,6 +112,7 @@ class ResultsSerializer(serializers.Serializer):
     areas = AreaResultSerializer(many=True)
     weights = serializers.DictField(child=serializers.FloatField())
     recommendations = RecommendationSerializer(many=True)
+    review = ReviewSerializer(many=True, help_text="Questions answered wrongly or with \"I don't know\"")
     growth = serializers.JSONField(allow_null=True)
     first_attempt_id = serializers.IntegerField(allow_null=True)
     course_key = serializers.CharField(allow_null=True)

@@ -11,7 +11,8 @@ with these keyword arguments:
   competence the attempt measured (ids like ``"4.2"``);
 - ``areas``: the same for the areas (ids ``"1"``-``"5"``);
 - ``overall``: ``{"score": ..., "level8": ..., "level4": ...}``;
-- ``attempt_number``: 1 for the person's first completed attempt, 2 for the first retake, ...
+- ``attempt_number``: 1 for the person's first completed attempt, 2 for the first retake, ...;
+- ``completed_at``: the aware datetime of completion.
 """
 from django.dispatch import Signal
 

@@ -1,62 +1,74 @@
-"""Anonymous statistics, kept incrementally: each completed attempt adds to a few counter rows,
-so reading the statistics costs the same at 1,000 or 100,000 attempts (no recount).
+"""Anonymous statistics, kept incrementally: completing an attempt adds it to eight ``StatsCell``
+rows (its course, month and cohort, and the "*" totals over each of them), so a statistics page
+reads a few rows whatever the number of attempts: no recount, ever.
 
 Every group smaller than ``fd_core.privacy.MIN_GROUP_SIZE`` people is suppressed.
 """
 import csv
 import io
+import itertools
 import re
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
 from fd_core.privacy import is_suppressed, suppress
 
 from .framework import titles
-from .models import GrowthCounter, LevelCounter
+from .models import StatsCell
 
 PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 ALL = "all"
 STANDALONE = "standalone"
+ANY = StatsCell.ANY
 
 
 class StatisticsFilterError(ValueError):
     """A filter value a person can correct; the message says how."""
 
 
-def _dimensions(result):
-    dims = [(cid, entry) for cid, entry in result["competences"].items()]
+def dimensions(result):
+    """``[(dimension, {"score", "level8", ...}), ...]``: competences, areas ("a1") and "all"."""
+    dims = list(result["competences"].items())
     dims += [(f"a{aid}", entry) for aid, entry in result["areas"].items()]
     dims.append((ALL, result["overall"]))
     return dims
 
 
-def _bump(model, keys, **increments):
-    updates = {name: F(name) + value for name, value in increments.items()}
-    if model.objects.filter(**keys).update(**updates):
-        return
-    try:
-        with transaction.atomic():
-            model.objects.create(**keys, **increments)
-    except IntegrityError:  # created meanwhile by another completion
-        model.objects.filter(**keys).update(**updates)
+def cell_keys(course, period, cohort, kind):
+    """The eight cells a completion adds to, in a fixed order (so concurrent updates cannot deadlock)."""
+    combos = sorted(set(itertools.product((course, ANY), (period, ANY), (cohort, ANY))))
+    return [{"course": c, "period": p, "cohort": h, "kind": kind} for c, p, h in combos]
+
+
+def add_to_cell(cell, result, first_result=None):
+    """Add one completed attempt's result (and its growth since the first) to a cell, in memory."""
+    cell.attempts += 1
+    before = dict(dimensions(first_result)) if first_result else {}
+    for dim, entry in dimensions(result):
+        counts = cell.levels.setdefault(dim, [0] * 8)
+        counts[entry["level8"] - 1] += 1
+        cell.score_sums[dim] = round(cell.score_sums.get(dim, 0) + entry["score"], 3)
+        if dim in before:
+            n, total = cell.growth.get(dim, [0, 0])
+            cell.growth[dim] = [n + 1, round(total + entry["score"] - before[dim]["score"], 3)]
 
 
 def record_completion(attempt, first_result=None):
-    """Add a completed attempt to the counters (called inside the completing transaction)."""
-    base = {"course": str(attempt.course_key or ""), "period": attempt.completed.strftime("%Y-%m"),
-            "cohort": attempt.cohort}
+    """Add a completed attempt to its eight cells (inside the completing transaction)."""
     kind = "first" if attempt.attempt_number == 1 else "retake"
-    for dim, entry in _dimensions(attempt.result):
-        _bump(LevelCounter, dict(base, dimension=dim, kind=kind, level8=entry["level8"]),
-              count=1, score_sum=entry["score"])
-    if first_result:
-        before = dict(_dimensions(first_result))
-        for dim, entry in _dimensions(attempt.result):
-            if dim in before:
-                _bump(GrowthCounter, dict(base, dimension=dim), count=1,
-                      delta_sum=entry["score"] - before[dim]["score"])
+    course = str(attempt.course_key or "")
+    period = attempt.completed.strftime("%Y-%m")
+    for keys in cell_keys(course, period, attempt.cohort, kind):
+        cell = StatsCell.objects.select_for_update().filter(**keys).first()
+        if cell is None:
+            try:
+                with transaction.atomic():
+                    cell = StatsCell.objects.create(**keys)
+            except IntegrityError:  # created meanwhile by another completion
+                cell = StatsCell.objects.select_for_update().get(**keys)
+        add_to_cell(cell, attempt.result, first_result)
+        cell.save(update_fields=["attempts", "levels", "score_sums", "growth"])
 
 
 def parse_filters(course=None, period_from=None, period_to=None, cohort=None):
@@ -75,16 +87,16 @@ def parse_filters(course=None, period_from=None, period_to=None, cohort=None):
     return filters
 
 
-def _filtered(model, filters):
-    queryset = model.objects.all()
-    if "course" in filters:
-        queryset = queryset.filter(course=filters["course"])
-    if "cohort" in filters:
-        queryset = queryset.filter(cohort=filters["cohort"])
-    if "period_from" in filters:
-        queryset = queryset.filter(period__gte=filters["period_from"])
-    if "period_to" in filters:
-        queryset = queryset.filter(period__lte=filters["period_to"])
+def _cells(filters):
+    queryset = StatsCell.objects.filter(course=filters.get("course", ANY), cohort=filters.get("cohort", ANY))
+    if "period_from" in filters or "period_to" in filters:
+        queryset = queryset.exclude(period=ANY)
+        if "period_from" in filters:
+            queryset = queryset.filter(period__gte=filters["period_from"])
+        if "period_to" in filters:
+            queryset = queryset.filter(period__lte=filters["period_to"])
+    else:
+        queryset = queryset.filter(period=ANY)
     return queryset
 
 
@@ -92,41 +104,47 @@ def statistics(language="it", **raw_filters):
     """Level distribution (4 levels) and mean score per competence, area and overall, for first
     attempts and retakes, plus the mean growth of retakes; small groups suppressed."""
     filters = parse_filters(**raw_filters)
-    cells = (_filtered(LevelCounter, filters).values("dimension", "kind", "level8")
-             .annotate(n=Sum("count"), s=Sum("score_sum")))
-    table = {}
-    for cell in cells:
-        row = table.setdefault((cell["dimension"], cell["kind"]), {"levels8": [0] * 8, "n": 0, "s": 0.0})
-        row["levels8"][cell["level8"] - 1] += cell["n"]
-        row["n"] += cell["n"]
-        row["s"] += cell["s"]
-    people = table.get((ALL, "first"), {"n": 0})["n"]
-    names = titles(language)
+    table, growth = {}, {}
+    for cell in _cells(filters):
+        for dim, counts in cell.levels.items():
+            row = table.setdefault((dim, cell.kind), {"levels8": [0] * 8, "s": 0.0})
+            row["levels8"] = [a + b for a, b in zip(row["levels8"], counts, strict=True)]
+            row["s"] += cell.score_sums.get(dim, 0)
+        for dim, (n, total) in cell.growth.items():
+            g = growth.setdefault(dim, [0, 0.0])
+            g[0] += n
+            g[1] += total
+    people = sum(table.get((ALL, "first"), {"levels8": [0]})["levels8"])
     out = {"filters": filters, "people": suppress(people), "suppressed": is_suppressed(people) or people == 0,
            "rows": [], "growth": []}
     if out["suppressed"]:
         return out
-    order = {dim: n for n, dim in enumerate(list(names) + [ALL])}
-    def sort_key(key):
-        dim = key[0][1:] if key[0].startswith("a") else key[0]
-        return (0 if key[0] == ALL else 1 if key[0].startswith("a") else 2, order.get(dim, 99), key[1])
-    for (dim, kind) in sorted(table, key=sort_key):
+    names = titles(language)
+    for dim, kind in sorted(table, key=lambda key: (_order(key[0]), key[1])):
         row = table[(dim, kind)]
+        n = sum(row["levels8"])
         levels4 = [row["levels8"][2 * i] + row["levels8"][2 * i + 1] for i in range(4)]
-        shown = not is_suppressed(row["n"])
+        shown = not is_suppressed(n)
         out["rows"].append({
-            "dimension": dim, "title": _title(dim, names), "kind": kind, "count": suppress(row["n"]),
-            "levels4": [suppress(n) for n in levels4] if shown else [None] * 4,
-            "mean_score": round(row["s"] / row["n"], 1) if shown else None,
+            "dimension": dim, "title": _title(dim, names), "kind": kind, "count": suppress(n),
+            "levels4": [suppress(c) for c in levels4] if shown else [None] * 4,
+            "mean_score": round(row["s"] / n, 1) if shown and n else None,
         })
-    growth = (_filtered(GrowthCounter, filters).values("dimension")
-              .annotate(n=Sum("count"), d=Sum("delta_sum")))
-    for row in sorted(growth, key=lambda r: sort_key((r["dimension"], ""))):
-        shown = not is_suppressed(row["n"])
-        out["growth"].append({"dimension": row["dimension"], "title": _title(row["dimension"], names),
-                              "retakes": suppress(row["n"]),
-                              "mean_change": round(row["d"] / row["n"], 1) if shown else None})
+    for dim in sorted(growth, key=_order):
+        n, total = growth[dim]
+        shown = not is_suppressed(n)
+        out["growth"].append({"dimension": dim, "title": _title(dim, names), "retakes": suppress(n),
+                              "mean_change": round(total / n, 1) if shown and n else None})
     return out
+
+
+def _order(dim):
+    """Overall first, then the areas, then the competences, each in DigComp order."""
+    if dim == ALL:
+        return (0, 0.0)
+    if dim.startswith("a"):
+        return (1, float(dim[1:]))
+    return (2, float(dim))
 
 
 def _title(dim, names):
@@ -137,11 +155,11 @@ def _title(dim, names):
 
 def filter_choices():
     """The courses, cohorts and periods that have statistics (for the staff page's selects)."""
-    base = LevelCounter.objects.filter(dimension=ALL, kind="first")
+    cells = StatsCell.objects.filter(kind="first")
     return {
-        "courses": sorted(set(base.values_list("course", flat=True))),
-        "cohorts": sorted(set(base.exclude(cohort="").values_list("cohort", flat=True))),
-        "periods": sorted(set(base.values_list("period", flat=True))),
+        "courses": sorted(set(cells.exclude(course=ANY).values_list("course", flat=True))),
+        "cohorts": sorted(set(cells.exclude(cohort__in=[ANY, ""]).values_list("cohort", flat=True))),
+        "periods": sorted(set(cells.exclude(period=ANY).values_list("period", flat=True))),
     }
 
 
@@ -149,8 +167,8 @@ def statistics_csv(data):
     """The statistics as CSV text (suppressed cells are left empty and marked)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["dimension", "title", "kind", "count", "level_1", "level_2", "level_3",
-                     "level_4", "mean_score", "note"])
+    writer.writerow(["dimension", "title", "kind", "count", "level_1", "level_2", "level_3", "level_4",
+                     "mean_score", "note"])
     if data["suppressed"]:
         writer.writerow(["all", "", "", "", "", "", "", "", "", _("suppressed: fewer than 5 people")])
     for row in data["rows"]:

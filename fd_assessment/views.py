@@ -13,7 +13,7 @@ from opaque_keys.edx.keys import CourseKey
 from fd_core.platform import platform
 
 from . import api
-from .chart import results_chart
+from .chart import distribution_chart, results_chart
 
 
 def _lang():
@@ -96,9 +96,10 @@ def submit(request, attempt_id):
     return redirect("fd_assessment:results", attempt_id=attempt.pk)
 
 
-def results_context(attempt):
+def results_context(attempt, heading=1):
+    """What the results template needs (shared with the XBlock, whose title is already an h2)."""
     data = api.results(attempt, _lang())
-    return {"results": data, "chart": results_chart(data), "lang": _lang(),
+    return {"results": data, "chart": results_chart(data), "lang": _lang(), "h1": heading, "h2": heading + 1,
             "underrates": api.UNDERRATES, "overrates": api.OVERRATES}
 
 
@@ -148,6 +149,7 @@ def staff_statistics(request):
         data, status, error = None, 400, str(exc)
     return render(request, "fd_assessment/statistics.html", {
         "data": data, "error": error, "params": params, "choices": api.statistics_filter_choices(),
+        "dist": distribution_chart(data["rows"]) if data else None,
         "query": request.GET.urlencode(),
     }, status=status)
 

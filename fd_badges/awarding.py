@@ -38,8 +38,10 @@ def sign(award_obj):
     issuer = award_obj.badge_class.issuer
     now = timezone.now()
     credential = data_integrity.sign(unsigned_credential(award_obj), keys.active_key(issuer), now)
-    Award.objects.filter(pk=award_obj.pk, credential__isnull=True).update(credential=credential, signed_at=now)
-    award_obj.refresh_from_db()
+    if Award.objects.filter(pk=award_obj.pk, credential__isnull=True).update(credential=credential, signed_at=now):
+        award_obj.credential, award_obj.signed_at = credential, now
+    else:  # another worker signed it first: keep theirs
+        award_obj.refresh_from_db(fields=["credential", "signed_at"])
     return award_obj
 
 
@@ -80,7 +82,7 @@ def revoke(award_obj, reason, by=None):
     if award_obj.revoked_at:
         return award_obj
     Award.objects.filter(pk=award_obj.pk).update(revoked_at=timezone.now(), revocation_reason=reason)
-    award_obj.refresh_from_db()
+    award_obj.refresh_from_db(fields=["revoked_at", "revocation_reason"])
     status_list.forget(award_obj.badge_class.issuer, status_list.position(award_obj.pk)[0])
     notify.revoked(award_obj, reason)
     return award_obj

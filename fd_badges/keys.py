@@ -6,6 +6,7 @@ decrypted in memory when signing and never leaves this module in clear.
 """
 import base64
 import secrets
+import time
 from functools import lru_cache
 
 from cryptography.exceptions import InvalidSignature
@@ -110,21 +111,50 @@ def rotate(issuer, compromised=False):
     if compromised:
         update["compromised_at"] = now
     issuer.keys.filter(retired_at__isnull=True).update(**update)
+    forget_keys()
     return create_key(issuer)
+
+
+def withdraw(signing_key):
+    """Mark a key compromised: it leaves the DID document and what it signed stops verifying."""
+    SigningKey.objects.filter(pk=signing_key.pk).update(compromised_at=timezone.now(),
+                                                       retired_at=signing_key.retired_at or timezone.now())
+    forget_keys()
 
 
 def published_keys(issuer):
     return list(issuer.keys.filter(compromised_at__isnull=True).order_by("created", "id"))
 
 
+KEY_CACHE_SECONDS = 30
+_found_keys = {}
+
+
 def find_key(verification_method):
-    """The published key a verification method URL names, or ``None``."""
-    did, _sep, key_id = (verification_method or "").partition("#")
+    """The published key a verification method URL names, or ``None``.
+
+    Answers are kept for ``KEY_CACHE_SECONDS`` in this process (verification is read-heavy); a key
+    marked compromised stops verifying in other processes within that time, here at once.
+    """
+    if not isinstance(verification_method, str):
+        return None
+    cached = _found_keys.get(verification_method)
+    if cached is not None and cached[1] > time.monotonic():
+        return cached[0]
+    did, _sep, key_id = verification_method.partition("#")
     if not did.startswith("did:web:") or not key_id:
         return None
     domain = did[len("did:web:"):].replace("%3A", ":")
-    return (SigningKey.objects.select_related("issuer")
-            .filter(issuer__domain=domain, key_id=key_id, compromised_at__isnull=True).first())
+    key = (SigningKey.objects.select_related("issuer")
+           .filter(issuer__domain=domain, key_id=key_id, compromised_at__isnull=True).first())
+    if len(_found_keys) > 1000:
+        _found_keys.clear()
+    _found_keys[verification_method] = (key, time.monotonic() + KEY_CACHE_SECONDS)
+    return key
+
+
+def forget_keys():
+    _found_keys.clear()
 
 
 def did_document(issuer):

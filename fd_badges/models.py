@@ -2,11 +2,16 @@
 import uuid
 
 from django.conf import settings
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from opaque_keys.edx.django.models import CourseKeyField
+
+HTTP_URL = URLValidator(schemes=["http", "https"])
+DOMAIN = RegexValidator(r"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?$",
+                        _("A host name such as lms.example.org (with an optional :port), in lower case."))
 
 
 def _localised(obj, field):
@@ -21,11 +26,11 @@ class Issuer(models.Model):
     .. no_pii:
     """
 
-    domain = models.CharField(_("domain"), max_length=191, unique=True,
+    domain = models.CharField(_("domain"), max_length=191, unique=True, validators=[DOMAIN],
                               help_text=_("Host name (and optional port) where /.well-known/did.json is served."))
     name_it = models.CharField(_("name (Italian)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    url = models.URLField(_("web site"), max_length=300)
+    url = models.URLField(_("web site"), max_length=300, validators=[HTTP_URL])
     email = models.EmailField(_("contact e-mail"), blank=True)
     description_it = models.TextField(_("description (Italian)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("ob2/issuers/<int:pk>", ob2.issuer, name="ob2_issuer"),
     path("ob2/classes/<slug:slug>", ob2.badge_class, name="ob2_class"),
     path("ob2/assertions/<uuid:uuid>", ob2.assertion, name="ob2_assertion"),
+    path("ob2/assertions/<uuid:uuid>/badge.<str:fmt>", ob2.baked_assertion, name="ob2_baked"),
     path("staff/classes/<slug:slug>/bulk/", admin_bulk.bulk_award, name="bulk_award"),
     path("staff/bulk/<str:job>/progress", admin_bulk.bulk_progress, name="bulk_progress"),
 ]

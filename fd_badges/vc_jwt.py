@@ -1,5 +1,4 @@
 """VC-JWT form of a credential (Open Badges 3.0 section 8.2): EdDSA JWS with the credential in ``vc``."""
-import calendar
 from datetime import datetime
 
 import jwt
@@ -14,7 +13,7 @@ class JwtError(ValueError):
 
 
 def _timestamp(text):
-    return calendar.timegm(datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").timetuple())
+    return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp())
 
 
 def encode(credential, signing_key):

@@ -1,4 +1,7 @@
 """Verify a credential (JSON with a Data Integrity proof, or VC-JWT) and say exactly why not."""
+import hashlib
+import json
+from collections import OrderedDict
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -72,6 +75,19 @@ def _local_status_list(url):
     return status_list.status_list_credential(issuer, int(match.kwargs["list_number"]))
 
 
+_verified_lists = OrderedDict()
+
+
+def _verify_list(listing):
+    """Verify a status list credential's proof once per distinct content (lists are re-read often)."""
+    digest = hashlib.sha256(json.dumps(listing, sort_keys=True).encode("utf-8")).hexdigest()
+    if digest not in _verified_lists:
+        data_integrity.verify(listing)
+        _verified_lists[digest] = True
+        while len(_verified_lists) > 64:
+            _verified_lists.popitem(last=False)
+
+
 def _check_status(credential):
     entries = credential.get("credentialStatus")
     if entries is None:
@@ -83,7 +99,7 @@ def _check_status(credential):
             continue
         listing = _local_status_list(str(entry.get("statusListCredential", "")))
         try:
-            data_integrity.verify(listing)
+            _verify_list(listing)
             bits = status_list.decode(listing["credentialSubject"]["encodedList"])
             revoked = status_list.bit(bits, int(entry.get("statusListIndex")))
         except (data_integrity.ProofError, status_list.StatusListError, ValueError, TypeError) as error:

@@ -1,7 +1,10 @@
 """Django admin for targets, facilitation points, sessions and assistance logs."""
 
+import uuid
+
 from django.contrib import admin
 
+from . import ingest
 from .activities import record_session
 from .models import AssistanceLog, FacilitationPoint, Milestone, Target, TrainingSession
 
@@ -37,11 +40,13 @@ class FacilitationPointAdmin(admin.ModelAdmin):
 class TrainingSessionAdmin(admin.ModelAdmin):
     list_display = ("date", "title", "kind", "partner", "district", "facilitation_point", "head_count")
     list_filter = ("kind", "partner", "district")
-    readonly_fields = ("head_count",)
 
     def save_model(self, request, obj, form, change):
+        before = TrainingSession.objects.filter(pk=obj.pk).values_list("head_count", flat=True).first() or 0
         super().save_model(request, obj, form, change)
         record_session(obj)
+        if obj.head_count != before:
+            ingest.save_events([ingest.head_count_event(obj, obj.head_count - before, uuid.uuid4().hex)])
 
 
 @admin.register(AssistanceLog)

@@ -11,6 +11,7 @@ Exactness rests on the database, not on luck:
 """
 
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 
 from django.db import connection, transaction
@@ -64,59 +65,52 @@ def _count_people(people, deltas):
     user_ids = {key[3] for key in people}
     metrics = {key[0] for key in people}
     scope_types = {key[1] for key in people}
-    known = {}
     existing = CountedPerson.objects.filter(
         user_id__in=user_ids, metric__in=metrics, scope_type__in=scope_types
-    )
-    for person in existing.only("id", "metric", "scope_type", "scope_value", "user_id", "first_day"):
-        known[(person.metric, person.scope_type, person.scope_value, person.user_id)] = person
+    ).values_list("metric", "scope_type", "scope_value", "user_id", "id", "first_day")
+    known = {row[:4]: row[4:] for row in existing.iterator(chunk_size=10000)}
     new, moved = [], []
     for key, day in people.items():
         metric, scope_type, scope_value, user_id = key
         person = known.get(key)
         if person is None:
-            new.append(
-                CountedPerson(
-                    metric=metric,
-                    scope_type=scope_type,
-                    scope_value=scope_value,
-                    user_id=user_id,
-                    first_day=day,
-                )
-            )
+            new.append((metric, scope_type, scope_value, user_id, day))
             deltas[(metric, scope_type, scope_value, day)] += 1
-        elif day < person.first_day:
-            deltas[(metric, scope_type, scope_value, person.first_day)] -= 1
+        elif day < person[1]:
+            deltas[(metric, scope_type, scope_value, person[1])] -= 1
             deltas[(metric, scope_type, scope_value, day)] += 1
-            person.first_day = day
-            moved.append(person)
-    CountedPerson.objects.bulk_create(new, batch_size=2000)
+            moved.append(CountedPerson(id=person[0], first_day=day))
+    insert_people(new)
     if moved:
         CountedPerson.objects.bulk_update(moved, ["first_day"], batch_size=2000)
+
+
+def insert_people(rows, chunk=5000):
+    """Insert new counted people (checked absent under the counter lock; the unique constraint guards).
+
+    A plain multi-row ``INSERT`` through the driver's ``executemany``: the ORM's per-value
+    preparation would cost more than the database does for these five plain columns.
+    """
+    quote = connection.ops.quote_name
+    columns = ("metric", "scope_type", "scope_value", "user_id", "first_day")
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (names quoted, values are parameters)
+        quote(CountedPerson._meta.db_table), ", ".join(quote(c) for c in columns), ", ".join(["%s"] * len(columns))
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), chunk):
+            cursor.executemany(sql, rows[start : start + chunk])
 
 
 def upsert_daily(deltas):
     """Add ``deltas`` {(metric, scope_type, scope_value, day): change} to the daily counters.
 
-    Call with the counter lock held: current values are read, then written back by one
-    ``INSERT ... ON DUPLICATE KEY UPDATE`` (``ON CONFLICT`` on SQLite/PostgreSQL) per chunk.
+    Call with the counter lock held: the current values of exactly those keys are read, then
+    written back by ``INSERT ... ON DUPLICATE KEY UPDATE`` (``ON CONFLICT`` on SQLite/PostgreSQL).
     """
     deltas = {key: change for key, change in deltas.items() if change}
     if not deltas:
         return
-    current = {}
-    days = [key[3] for key in deltas]
-    query = DailyCount.objects.filter(
-        metric__in={key[0] for key in deltas},
-        scope_type__in={key[1] for key in deltas},
-        scope_value__in={key[2] for key in deltas},
-        day__gte=min(days),
-        day__lte=max(days),
-    )
-    for metric, scope_type, scope_value, day, value in query.values_list(
-        "metric", "scope_type", "scope_value", "day", "value"
-    ).iterator(chunk_size=5000):
-        current[(metric, scope_type, scope_value, day)] = value
+    current = current_values(list(deltas))
     rows = [
         DailyCount(
             metric=key[0],
@@ -128,6 +122,33 @@ def upsert_daily(deltas):
         for key, change in deltas.items()
     ]
     write_daily(rows)
+
+
+KEY_COLUMNS = ("metric", "scope_type", "scope_value", "day")
+
+
+def current_values(keys, chunk=500):
+    """{key: value} of the daily counters with exactly these (metric, scope_type, scope_value, day) keys.
+
+    A row-value ``IN`` (MariaDB/MySQL, SQLite >= 3.15, PostgreSQL) reads them through the unique index.
+    """
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(column) for column in KEY_COLUMNS)
+    table = quote(DailyCount._meta.db_table)
+    found = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(keys), chunk):
+            part = keys[start : start + chunk]
+            rows = ", ".join(["(%s, %s, %s, %s)"] * len(part))
+            cursor.execute(
+                f"SELECT {columns}, {quote('value')} FROM {table} WHERE ({columns}) IN ({rows})",  # noqa: S608
+                [value for key in part for value in key],
+            )
+            for metric, scope_type, scope_value, day, value in cursor.fetchall():
+                if isinstance(day, str):
+                    day = date.fromisoformat(day)
+                found[(metric, scope_type, scope_value, day)] = Decimal(str(value))
+    return found
 
 
 def write_daily(rows):

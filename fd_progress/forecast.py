@@ -10,10 +10,11 @@ deadline, *achieved* or *missed*.
 
 import statistics
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 STATUS_LABELS = {
@@ -56,7 +57,7 @@ def trend_rate(cumulative, today, days):
 
 def forecast(cumulative, goal, period_start, deadline, today=None):
     """Forecast a target from its cumulative daily series {day: value} (days from period_start)."""
-    today = min(today or date.today(), deadline)
+    today = min(today or timezone.localdate(), deadline)
     goal = float(goal)
     known = [value for day, value in cumulative.items() if day <= today]
     value = float(max(known)) if known else 0.0

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db.models import Q, Sum
+from django.utils import timezone
 
 from .forecast import forecast
 from .models import DailyCount, Target
@@ -65,7 +66,7 @@ def cumulative_series(daily, start, end):
 
 def progress_of(targets, today=None):
     """Return a :class:`TargetProgress` for each target, in the same order."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     targets = list(targets)
     daily = _daily_rows(targets, today)
     result = []

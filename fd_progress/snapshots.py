@@ -1,8 +1,8 @@
 """The daily snapshot: each target's value and forecast, kept as history (one row a day)."""
 
-from datetime import date
 
 from django.db import connection
+from django.utils import timezone
 
 from .forecast import as_decimal
 from .models import Target, TargetSnapshot
@@ -11,7 +11,7 @@ from .series import progress_of
 
 def take_snapshots(today=None):
     """Upsert today's snapshot of every target still open (or closed today); return how many."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     targets = Target.objects.filter(period_start__lte=today, deadline__gte=today).prefetch_related(
         "milestones"
     )

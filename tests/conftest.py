@@ -43,6 +43,10 @@ def pytest_collection_modifyitems(config, items):
             if fixture in item.fixturenames and not item.get_closest_marker(marker):
                 item.add_marker(getattr(pytest.mark, marker))
         _keep_migration_data(item)
+        if "celery_worker" in item.fixturenames and "celery_isolation" not in item.fixturenames:
+            # Right after the worker: set up before the test's own fixtures (which may, say, point
+            # the app at a dead broker) and torn down after them, but before the database flush.
+            item.fixturenames.insert(item.fixturenames.index("celery_worker") + 1, "celery_isolation")
 
 
 def _keep_migration_data(item):
@@ -153,6 +157,22 @@ def celery_worker(django_db_setup, django_db_blocker):
     worker.start()
     yield worker
     worker.stop()
+
+
+@pytest.fixture
+def celery_isolation(celery_worker, transactional_db, request):
+    """Each test that uses the worker starts and ends with it idle (added to them automatically).
+
+    Tests that do not use the worker still enqueue tasks (``on_commit``) into the session's queue;
+    those are dropped before a worker test, so they never act on its rows. Afterwards the queue is
+    purged, held-back tasks (retries, countdowns) are revoked and running ones are awaited, so
+    nothing from this test touches the next one's data (ids restart after the flush).
+    """
+    celery_worker.purge()
+    yield
+    still_running = celery_worker.drain()
+    if still_running:
+        request.node.warn(pytest.PytestWarning(f"Celery tasks still running after the test: {still_running}"))
 
 
 @pytest.fixture

@@ -1,7 +1,10 @@
 """Default settings of fd_assessment. Operators override any of them in their LMS/Studio settings."""
 from fd_core.plugin import apply_defaults
 
-DEFAULTS = {}
+DEFAULTS = {
+    # The questionnaire version new attempts use; None means the newest data file. Attempts keep theirs.
+    "FD_ASSESSMENT_QUESTIONNAIRE_VERSION": None,
+}
 
 
 def plugin_settings(settings):

@@ -115,6 +115,8 @@ def _shape(node, values):
     if isinstance(node, list):
         return [_shape(item, values) for item in node]
     if isinstance(node, str):
+        if node in defined_terms():
+            return node  # a term (e.g. "assertionMethod") may expand through @vocab: part of the shape
         values.append(node)
         return _PLACEHOLDER + str(len(values) - 1)
     return node

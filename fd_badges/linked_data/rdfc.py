@@ -11,6 +11,7 @@ Literal and IRI escaping follow the canonical N-Quads form of RDFC-1.0 (control 
 import hashlib
 import itertools
 import re
+from functools import lru_cache
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -39,6 +40,7 @@ def escape_iri(value):
     return value.translate(_IRI_ESCAPES)
 
 
+@lru_cache(maxsize=8192)
 def serialize_term(term):
     kind = term[0]
     if kind == "I":
@@ -52,21 +54,6 @@ def serialize_term(term):
     if datatype and datatype != XSD_STRING:
         return text + "^^<" + escape_iri(datatype) + ">"
     return text
-
-
-def serialize_quad(quad, labels=None):
-    """One N-Quads line; blank node labels are looked up in ``labels`` when given."""
-    parts = []
-    for position, term in enumerate(quad):
-        if term is None:
-            continue
-        if term[0] == "B" and labels is not None:
-            parts.append("_:" + labels(term[1]))
-        elif position == 1:
-            parts.append("<" + escape_iri(term[1]) + ">")
-        else:
-            parts.append(serialize_term(term))
-    return " ".join(parts) + " .\n"
 
 
 def _sha256(text):
@@ -96,25 +83,39 @@ class _Canonicalizer:
     def __init__(self, quads, max_work_factor):
         self.quads = quads
         self.bnode_quads = {}
+        # each quad pre-serialised: fixed text for IRIs and literals, labels for blank nodes
+        self.serialized = {}
         for quad in quads:
-            for position in (0, 2, 3):
-                term = quad[position]
-                if term is not None and term[0] == "B":
+            parts, has_blank = [], False
+            for term in quad:
+                if term is None:
+                    continue
+                if term[0] == "B":
+                    has_blank = True
+                    parts.append((term[1],))
                     bucket = self.bnode_quads.setdefault(term[1], [])
                     if not bucket or bucket[-1] is not quad:
                         bucket.append(quad)
+                else:
+                    parts.append(serialize_term(term))
+            # a quad without blank nodes has one final line, whatever the labels
+            self.serialized[quad] = parts if has_blank else " ".join(parts) + " .\n"
         self.canonical = _Issuer("c14n")
         self.first_degree = {}
         self.max_work_factor = max_work_factor
         self.remaining = None
 
+    def line(self, quad, label_of):
+        parts = self.serialized[quad]
+        if isinstance(parts, str):
+            return parts
+        return " ".join(part if isinstance(part, str) else "_:" + label_of(part[0]) for part in parts) + " .\n"
+
     def hash_first_degree(self, label):
         cached = self.first_degree.get(label)
         if cached is None:
-            lines = sorted(
-                serialize_quad(quad, lambda other, ref=label: "a" if other == ref else "z")
-                for quad in self.bnode_quads[label]
-            )
+            lines = sorted(self.line(quad, lambda other, ref=label: "a" if other == ref else "z")
+                           for quad in self.bnode_quads[label])
             cached = self.first_degree[label] = _sha256("".join(lines))
         return cached
 
@@ -198,7 +199,7 @@ class _Canonicalizer:
                 for existing in issuer.issued:
                     self.canonical.issue(existing)
         issued = self.canonical.issued
-        lines = {serialize_quad(quad, issued.__getitem__) for quad in self.quads}
+        lines = {self.line(quad, issued.__getitem__) for quad in self.quads}
         return "".join(sorted(lines))
 
 

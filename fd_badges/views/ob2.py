@@ -1,9 +1,11 @@
 """Open Badges 2.0 hosted verification: Issuer, BadgeClass and Assertion JSON-LD at their URLs."""
 import hashlib
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from .. import baking
 from ..credentials import image_url, iso
 from ..models import Award, BadgeClass, Issuer
 from ..urls_helpers import absolute
@@ -80,3 +82,23 @@ def assertion(request, uuid):
                                                                uuid=award.uuid),
                         "revoked": True, "revocationReason": award.revocation_reason}, status=410)
     return json_ld(assertion_document(award))
+
+
+@require_GET
+def baked_assertion(request, uuid, fmt):
+    """The badge image baked for OB 2.0 backpacks: the hosted assertion's URL in the image."""
+    award = get_object_or_404(Award.objects.select_related("badge_class__issuer"), uuid=uuid)
+    if award.is_revoked:
+        return json_ld({"revoked": True, "revocationReason": award.revocation_reason}, status=410)
+    url = absolute(award.badge_class.issuer, "fd_badges:ob2_assertion", uuid=award.uuid)
+    if fmt not in ("png", "svg"):
+        return json_ld({"error": "unknown_format", "message": "Choose png or svg."}, status=404)
+    png = baking.badge_png(award.badge_class)
+    if fmt == "png":
+        body, content_type = baking.bake_png(png, url, keyword=baking.OB2_PNG_KEYWORD), "image/png"
+    else:
+        body = baking.bake_svg(png, url, award.badge_class.image_alt, version=2, verify_url=url)
+        content_type = "image/svg+xml"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="badge-{award.badge_class.slug}-ob2.{fmt}"'
+    return response

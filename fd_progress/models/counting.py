@@ -29,7 +29,7 @@ class ActivityEvent(models.Model):
     district = models.CharField(max_length=100, blank=True)
     point_id = models.IntegerField(null=True, blank=True)
     school = models.CharField(max_length=100, blank=True)
-    session_id = models.IntegerField(null=True, blank=True, db_index=True)
+    session_id = models.IntegerField(null=True, blank=True)
     amount = models.DecimalField(max_digits=12, decimal_places=2, default=1)
     head_count = models.IntegerField(default=0)
     processed = models.BooleanField(default=False)

@@ -95,11 +95,11 @@ def targets_csv(request):
         writer.writerow(
             [
                 target.pk,
-                _csv_safe(target.title_it),
-                _csv_safe(target.title_en),
+                csv_safe(target.title_it),
+                csv_safe(target.title_en),
                 target.metric,
                 target.scope_type,
-                _csv_safe(scope_label(target.scope_type, target.scope_value, names)),
+                csv_safe(scope_label(target.scope_type, target.scope_value, names)),
                 target.period_start,
                 target.deadline,
                 target.goal,
@@ -113,7 +113,7 @@ def targets_csv(request):
     return response
 
 
-def _csv_safe(text):
+def csv_safe(text):
     """Keep spreadsheet programs from running author text as a formula."""
     text = str(text)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text

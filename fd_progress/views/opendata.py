@@ -13,7 +13,7 @@ from fd_core.privacy import suppress
 
 from ..metrics import PEOPLE_METRICS, ScopeType
 from ..models import DailyCount
-from .dashboard import point_names, scope_label
+from .dashboard import csv_safe, point_names, scope_label
 
 FIELDS = ["day", "metric", "scope_type", "scope_value", "scope_label", "value"]
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
@@ -50,7 +50,7 @@ def daily_csv(request):
 def _with_header(rows):
     yield FIELDS
     for row in rows:
-        yield ["" if value is None else value for value in row]
+        yield ["" if value is None else csv_safe(value) if isinstance(value, str) else value for value in row]
 
 
 def daily_json(request):

@@ -99,7 +99,7 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
         if attempt is None:
             return render_to_string("fd_assessment/xblock_intro.html", {"block": self, "error": error})
         if attempt.status == attempt.COMPLETED:
-            return render_to_string("fd_assessment/xblock_results.html", results_context(attempt))
+            return render_to_string("fd_assessment/xblock_results.html", results_context(attempt, heading=3))
         context = question_context(attempt, error, action_url="#", submit_url="#")
         return render_to_string("fd_assessment/_question.html", context)
 

@@ -106,12 +106,25 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
                 for kind in ("captions", "descriptions")}
 
     def track_url(self, kind, lang, extension="vtt"):
-        return self.runtime.handler_url(self, "track", f"{kind}/{lang}.{extension}")
+        # The suffix is the end of a handler URL's path (LMS and sandbox alike): build the base once.
+        base = self.__dict__.get("_track_base")
+        if base is None:
+            url = self.runtime.handler_url(self, "track", "fd-suffix")
+            base = self.__dict__["_track_base"] = url.partition("fd-suffix")
+        return f"{base[0]}{kind}/{lang}.{extension}{base[2]}"
 
     def playback_code(self):
         if self.youtube_id and not self.sources and not self.hls_url:
             return "youtube"
         return "hls" if self.hls_url and not self.sources else "html5"
+
+    def qualities(self):
+        """Choices for the quality menu: the labelled files of the first file type, when there are several."""
+        if not self.sources:
+            return []
+        first_type = self.sources[0]["type"]
+        choices = [source for source in self.sources if source["type"] == first_type and source.get("label")]
+        return choices if len(choices) > 1 else []
 
     def coverage_percent(self):
         return int(coverage(self.watched, self.duration) * 100)
@@ -162,7 +175,8 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
         context = {
             "uid": uid, "display_name": self.display_name, "description": self.description,
             "use_youtube": self.playback_code() == "youtube", "youtube_id": self.youtube_id,
-            "sources": self.sources, "poster": self.poster, "hls_url": self.hls_url, "tracks": tracks,
+            "sources": self.sources, "poster": self.poster, "qualities": self.qualities(),
+            "hls_url": self.hls_url, "tracks": tracks,
             "duration": str(int(self.duration)), "duration_text": clock_text(self.duration),
             "caption_languages": caption_languages, "has_descriptions": bool(self.descriptions),
             "show_transcript": self.show_transcript,
@@ -176,6 +190,7 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
         }
         fragment = Fragment(render("student_view.html", context))
         fragment.add_css(static_text("video_pill.css"))
+        fragment.add_javascript(static_text("video_pill_media.js"))
         fragment.add_javascript(static_text("video_pill.js"))
         fragment.initialize_js("FdVideoPill")
         return fragment

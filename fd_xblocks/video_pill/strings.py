@@ -25,6 +25,7 @@ def learner_strings(_):
         "forward": _("Forward 5 seconds"),
         "position": _("Position in the video"),
         "speed": _("Speed"),
+        "quality": _("Quality"),
         "captions": _("Captions"),
         "off": _("Off"),
         "audio_description": _("Audio description"),

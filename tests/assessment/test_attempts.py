@@ -3,7 +3,7 @@ import pytest
 from opaque_keys.edx.keys import CourseKey
 
 from fd_assessment import api
-from fd_assessment.models import Answer, Attempt, GrowthCounter, LevelCounter
+from fd_assessment.models import Answer, Attempt, StatsCell
 from fd_assessment.signals import assessment_completed
 
 from .conftest import answer_all
@@ -84,7 +84,7 @@ def test_completion_sends_the_signal_after_commit(learner, django_capture_on_com
     assert event["user"] == learner and event["attempt_id"] == attempt.pk and event["course_key"] == COURSE
     assert set(event["levels"]) == {"4.1", "4.2", "4.3", "4.4"}
     assert set(event["levels"]["4.2"]) == {"score", "level8", "level4"}
-    assert event["attempt_number"] == 1
+    assert event["attempt_number"] == 1 and event["completed_at"] == attempt.completed
 
 
 def test_retake_shows_growth_and_updates_the_counters(learner, take_questionnaire):
@@ -93,10 +93,12 @@ def test_retake_shows_growth_and_updates_the_counters(learner, take_questionnair
     results = api.results(second, "it")
     assert second.attempt_number == 2 and results["growth"]["overall"] > 0
     assert results["first_attempt_id"] is not None
-    assert LevelCounter.objects.filter(dimension="all", kind="first").get().count == 1
-    assert LevelCounter.objects.filter(dimension="all", kind="retake").get().count == 1
-    growth = GrowthCounter.objects.get(dimension="all")
-    assert growth.count == 1 and growth.delta_sum == pytest.approx(results["growth"]["overall"], abs=0.2)
+    totals = {cell.kind: cell for cell in StatsCell.objects.filter(course="*", period="*", cohort="*")}
+    assert totals["first"].attempts == 1 and totals["retake"].attempts == 1
+    assert sum(totals["first"].levels["all"]) == 1 and sum(totals["retake"].levels["4.2"]) == 1
+    assert StatsCell.objects.filter(kind="first").count() == 8  # own group and the "*" totals
+    n, change = totals["retake"].growth["all"]
+    assert n == 1 and change == pytest.approx(results["growth"]["overall"], abs=0.2)
 
 
 def test_results_name_levels_in_the_language_and_recommend_weak_competences(learner, take_questionnaire):
@@ -121,9 +123,61 @@ def test_retirement_removes_attempts_and_keeps_the_anonymous_counters(learner, t
 
     take_questionnaire(learner)
     api.start_attempt(learner)
-    counters = LevelCounter.objects.count()
+    counters = list(StatsCell.objects.values_list("attempts", "levels"))
     platform().USER_RETIRE_LMS_MISC.send(sender=None, user=learner)
     assert not Attempt.objects.filter(user=learner).exists() and not Answer.objects.exists()
     assert api.history(learner) == []
-    assert LevelCounter.objects.count() == counters
-    assert LevelCounter.objects.get(dimension="all", kind="first").count == 1
+    assert list(StatsCell.objects.values_list("attempts", "levels")) == counters
+    assert StatsCell.objects.get(course="*", period="*", cohort="*", kind="first").attempts == 1
+
+
+def test_a_completion_adds_to_eight_distinct_cells_in_a_fixed_order():
+    from fd_assessment.stats import cell_keys
+
+    keys = cell_keys("course-v1:A+B+C", "2026-11", "Oblate", "first")
+    combos = [(k["course"], k["period"], k["cohort"]) for k in keys]
+    assert len(set(combos)) == 8 and combos == sorted(combos)
+    assert ("*", "*", "*") in combos and ("course-v1:A+B+C", "2026-11", "Oblate") in combos
+
+
+def test_results_review_the_questions_not_known_with_the_right_answer(learner, take_questionnaire):
+    attempt = take_questionnaire(learner, areas=["2"], pick="dont_know")
+    review = api.results(attempt, "en")["review"]
+    assert {entry["id"] for entry in review} >= {"s-pagopa-where", "s-spid-level2"}
+    spid = next(entry for entry in review if entry["id"] == "s-spid-level2")
+    assert spid["your_answer"] == "I don't know" and "second factor" in spid["correct_answer"]
+    assert spid["explanation"]
+    assert api.results(take_questionnaire(learner, areas=["2"], pick="correct"), "en")["review"] == []
+
+
+def test_a_new_questionnaire_version_does_not_change_attempts_already_started(learner, tmp_path, monkeypatch,
+                                                                             settings):
+    import json
+    import shutil
+
+    from fd_assessment import questionnaire
+
+    for path in questionnaire.QUESTIONNAIRE_DIR.glob("questionnaire-2026.1.*.json"):
+        shutil.copy(path, tmp_path / path.name)
+        newer = json.loads(path.read_text(encoding="utf-8"))
+        newer["version"] = "2026.2"
+        newer["items"][0]["text"] = newer["items"][0]["text"] + " (2026.2)"
+        (tmp_path / path.name.replace("2026.1", "2026.2")).write_text(json.dumps(newer), encoding="utf-8")
+    monkeypatch.setattr(questionnaire, "QUESTIONNAIRE_DIR", tmp_path)
+    questionnaire.load_bank.cache_clear()
+    try:
+        settings.FD_ASSESSMENT_QUESTIONNAIRE_VERSION = "2026.1"
+        old = api.start_attempt(learner, areas=["1"])
+        settings.FD_ASSESSMENT_QUESTIONNAIRE_VERSION = None
+        assert api.current_version() == "2026.2"
+        assert api.start_attempt(learner, areas=["1"]).pk == old.pk  # resuming keeps the old version
+        state = api.attempt_state(old)
+        assert state["version"] == "2026.1" and not state["next_item"]["text"].endswith("(2026.2)")
+        with pytest.raises(api.StaleVersion):
+            api.answer(old, state["next_item"]["id"], "2", version="2026.2")
+        answer_all(old)
+        api.submit_attempt(old)
+        new = api.start_attempt(learner, areas=["1"])
+        assert new.version == "2026.2" and api.attempt_state(new)["next_item"]["text"].endswith("(2026.2)")
+    finally:
+        questionnaire.load_bank.cache_clear()

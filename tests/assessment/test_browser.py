@@ -63,7 +63,9 @@ def test_short_form_by_keyboard_gives_chart_and_recommendations(browser, live_se
     assert browser.find_element(By.TAG_NAME, "h1").text == "Il tuo profilo di competenze digitali"
     chart = browser.find_element(By.CSS_SELECTOR, "figure.fd-chart svg")
     assert chart.get_attribute("role") == "img"
-    assert len(chart.find_elements(By.CSS_SELECTOR, "rect.fd-bar")) == 26  # 5 areas + 21 competences
+    bars = chart.find_elements(By.CSS_SELECTOR, "rect.fd-bar")
+    assert len(bars) == 26  # 5 areas + 21 competences
+    assert all(bar.size["width"] >= 0 for bar in bars) and max(bar.size["width"] for bar in bars) > 0
     table = browser.find_element(By.CSS_SELECTOR, "table.fd-table")
     assert "2.6 Gestire l'identità digitale" in table.text
     links = browser.find_elements(By.CSS_SELECTOR, ".fd-recommendations a")
@@ -89,6 +91,21 @@ def test_block_in_a_unit_is_answered_with_the_keyboard(browser, live_server, log
     _wait(browser, f"form.fd-question:not([data-item='{first_id}'])")
     progress = browser.find_element(By.CSS_SELECTOR, ".fd-assess .fd-progress").text
     assert progress.startswith("1 ")
+    answered = 1
+    while browser.find_elements(By.CSS_SELECTOR, ".fd-assess form.fd-question"):
+        _answer_current_question(browser, keyboard)
+        answered += 1
+        assert answered < 20
+    keyboard.tab_to(_wait(browser, ".fd-assess form.fd-submit button"))
+    keyboard.enter()
+    chart = _wait(browser, ".fd-assess figure.fd-chart svg")
+    assert len(chart.find_elements(By.CSS_SELECTOR, "rect.fd-bar")) == 2 + 10  # areas 2 and 4 of this block
+    assert browser.switch_to.active_element.tag_name == "h3"  # focus on the results heading
+    assert axe_violations(browser) == []
+    from completion.models import BlockCompletion
+
+    block = browser_course.course_key.make_usage_key("fd_digcomp_assessment", "self-check")
+    assert BlockCompletion.objects.get(user=user, block_key=block).completion == 1.0
 
 
 def _wait(browser, selector, timeout=10):

@@ -30,3 +30,12 @@ def test_results_recommend_pills_for_the_weakest_competences(assess_course, lear
     recs = api.results(attempt, "it")["recommendations"]
     linked = {res["display_name"] for rec in recs for res in rec["resources"]}
     assert "Entrare con SPID" in linked
+
+
+def test_learning_resources_of_one_course_only(assess_course):
+    from opaque_keys.edx.keys import CourseKey
+
+    other = CourseKey.from_string("course-v1:FirenzeDigitale+OTHER+2026")
+    assert [r["display_name"] for r in api.learning_resources(["2.6"], course_key=assess_course.course_key)] == [
+        "Entrare con SPID"]
+    assert api.learning_resources(["2.6"], course_key=other) == []

@@ -45,6 +45,9 @@ def test_short_form_in_italian_gives_a_profile_with_chart_table_and_retake_growt
     assert 'lang="it"' in html and "Il tuo profilo" in html
     assert '<svg' in html and 'role="img"' in html and "<table" in html
     assert "Cosa imparare adesso" in html
+    widths = re.findall(r'<rect [^>]*width="([^"]+)"', html)
+    assert len(widths) == 26 and all(0 <= float(w) <= 400 for w in widths)  # not "25,0": Italian decimals
+    assert "pesa 40%" in html
     response, _ = _take_by_form_posts(client, lambda item: "3" if item.startswith("self") else "x")
     html = response.content.decode()
     assert "I tuoi progressi" in html and "è salito di" in html
@@ -88,6 +91,24 @@ def test_staff_statistics_page_and_csv(client, staff, learner, take_questionnair
     for n in range(5):
         take_questionnaire(django_user_model.objects.create_user(f"s{n}"))
     html = client.get(reverse("fd_assessment:statistics")).content.decode()
-    assert "Scarica CSV" in html and "&lt;5" in html or "Scarica CSV" in html
+    assert "Scarica CSV" in html
+    assert 'id="fd-dist-title"' in html  # the distribution chart, beside the table
     bad = client.get(reverse("fd_assessment:statistics"), {"period_from": "novembre"})
     assert bad.status_code == 400 and "YYYY-MM" in bad.content.decode()
+
+
+def test_demo_command_gives_staff_statistics_to_look_at(client, staff):
+    import io
+
+    from django.core.management import call_command
+
+    from fd_assessment import api
+
+    call_command("fd_assessment_demo", people=12, stdout=io.StringIO())
+    call_command("fd_assessment_demo", people=12, stdout=io.StringIO())  # idempotent
+    assert Attempt.objects.filter(user__username__startswith="cittadino", attempt_number=1).count() == 12
+    data = api.statistics("it")
+    assert data["people"] == 12 and data["rows"]
+    client.force_login(staff)
+    html = client.get(reverse("fd_assessment:statistics"), {"cohort": "Biblioteca delle Oblate"}).content.decode()
+    assert "Meno di 5 persone" in html  # 4 people in that cohort: suppressed

@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def english_client(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+def english_client(client, settings):
+    """The person chose English (the language cookie, as Django's set_language view leaves it)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 
@@ -80,7 +81,7 @@ def test_bad_answers_get_a_clear_400_and_nothing_is_saved(learner_client, learne
 def test_malformed_json_is_a_400(learner_client, learner):
     attempt = api.start_attempt(learner)
     response = learner_client.post(url("api_answers", attempt.pk), "{not json", content_type="application/json")
-    assert response.status_code == 400
+    assert response.status_code == 400 and "JSON parse error" in response.json()["error"]
 
 
 def test_answering_a_closed_attempt_is_a_400(learner_client, learner, take_questionnaire):
@@ -168,10 +169,33 @@ def test_resumed_attempt_via_api_keeps_answers(learner_client, learner):
     assert learner_client.post(url("api_submit", attempt.pk)).status_code == 200
 
 
-def test_messages_are_in_italian_by_default(client, learner):
-    del client.defaults["HTTP_ACCEPT_LANGUAGE"]
+def test_messages_are_in_italian_by_default(client, learner, settings):
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
     client.force_login(learner)
     attempt = api.start_attempt(learner)
     response = client.post(url("api_answers", attempt.pk), {"item_id": "nope", "value": "1"},
                            content_type="application/json")
     assert response.status_code == 400 and "Identificativo di domanda sconosciuto" in response.json()["error"]
+
+
+def test_statistics_by_course_period_and_cohort(client, staff, take_questionnaire, django_user_model):
+    from django.utils import timezone
+    from opaque_keys.edx.keys import CourseKey
+
+    course = CourseKey.from_string("course-v1:FirenzeDigitale+OD101+2026")
+    for n in range(5):
+        take_questionnaire(django_user_model.objects.create_user(f"k{n}"), course_key=course, cohort="Oblate")
+    for n in range(5):
+        take_questionnaire(django_user_model.objects.create_user(f"s{n}"), cohort="Biblioteca")
+    client.force_login(staff)
+    month = timezone.now().strftime("%Y-%m")
+    everyone = client.get(url("api_statistics")).json()
+    assert everyone["people"] == 10
+    in_course = client.get(url("api_statistics"), {"course": str(course)}).json()
+    assert in_course["people"] == 5 and in_course["filters"]["course"] == str(course)
+    standalone = client.get(url("api_statistics"), {"course": "standalone", "cohort": "Biblioteca"}).json()
+    assert standalone["people"] == 5
+    this_month = client.get(url("api_statistics"), {"period_from": month, "period_to": month}).json()
+    assert this_month["people"] == 10
+    assert client.get(url("api_statistics"), {"period_to": "2000-01"}).json()["suppressed"] is True
+    assert client.get(url("api_statistics"), {"course": str(course), "cohort": "Biblioteca"}).json()["suppressed"]

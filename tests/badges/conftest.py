@@ -9,9 +9,13 @@ COURSE = CourseKey.from_string("course-v1:FirenzeDigitale+OD101+2026")
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    from fd_badges import keys
+
     cache.clear()
+    keys.forget_keys()
     yield
     cache.clear()
+    keys.forget_keys()
 
 
 @pytest.fixture

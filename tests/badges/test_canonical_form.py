@@ -16,6 +16,9 @@ from .interop_runner import run_node
 
 # pyld 3 writes control characters other than \t \n \r raw, where RDFC-1.0 escapes them.
 PYLD_ESCAPE_GAP = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# pyld 3 also counts a quad twice in a blank node's first-degree hash when that blank node is both
+# its subject and its object (RDFC-1.0 and rdf-canonize count it once).
+PYLD_SELF_LOOP = re.compile(r"^(_:\S+) <[^>]*> \1 \.$", re.MULTILINE)
 
 
 def _pyld_normalize(document):
@@ -43,9 +46,8 @@ def test_equals_pyld_normalize_where_pyld_escapes_correctly(document):
     if isinstance(ours, tuple):
         return
     expected = _pyld_normalize(document)
-    if PYLD_ESCAPE_GAP.search(expected):
-        # same quads, only pyld's escaping differs: compare after escaping pyld's output our way
-        return
+    if PYLD_ESCAPE_GAP.search(expected) or PYLD_SELF_LOOP.search(expected):
+        return  # pyld's known deviations from RDFC-1.0; rdf-canonize decides those (test below)
     assert ours == expected
 
 
@@ -73,6 +75,18 @@ def test_equals_rdf_canonize_for_every_generated_credential():
                   or (not isinstance(mine, tuple) and theirs.get("nquads") != mine)]
     assert not mismatches, mismatches[:2]
     assert sum(1 for mine in ours if not isinstance(mine, tuple)) > 50
+
+
+def test_self_referencing_blank_node_follows_rdfc_not_pyld():
+    document = {"@context": ["https://www.w3.org/ns/credentials/v2",
+                             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+                "id": "_:b7", "type": ["VerifiableCredential", "OpenBadgeCredential"], "name": "",
+                "issuer": {"id": "_:b7", "type": ["Profile"], "name": "J"},
+                "credentialSubject": {"type": ["AchievementSubject"], "achievement": {
+                    "id": "urn:uuid:1", "type": ["Achievement"], "name": "a", "criteria": {"narrative": "n"}}}}
+    ours = canonical_nquads(document)
+    assert PYLD_SELF_LOOP.search(ours)
+    assert run_node({"mode": "canonize", "documents_to_canonize": [document]})[0]["nquads"] == ours
 
 
 def test_undefined_property_is_refused_not_dropped():

@@ -103,3 +103,40 @@ def test_retired_learner_is_forgotten_and_their_badge_stays_revoked(signed_award
     from fd_badges import verification
 
     assert verification.verify(credential)["code"] == "revoked"
+
+
+def test_completed_blocks_with_a_digcomp_tag_use_the_assessment_catalogue(issuer, learner,
+                                                                          django_capture_on_commit_callbacks):
+    from pathlib import Path
+
+    from sandbox.courses import import_course
+
+    with django_capture_on_commit_callbacks(execute=True):  # publishing indexes the DigComp tags
+        course = import_course(Path(__file__).resolve().parents[2] / "course_content" / "open-data")
+    badge = BadgeClass.objects.create(
+        slug="data-manager", issuer=issuer, name_it="Gestire dati", name_en="Managing data", description_it="d",
+        description_en="d", criteria_it="c", criteria_en="c", course_key=course.course_key)
+    BadgeRule.objects.create(badge_class=badge, kind=BadgeRule.BLOCKS_COMPLETED, course_key=course.course_key,
+                             digcomp_tag="1.3", count=1)
+    assessment = course.course_key.make_usage_key("fd_digcomp_assessment", "self-check")
+    BlockCompletion.objects.submit_completion(learner, assessment, 1.0)  # not tagged 1.3
+    assert awarding.evaluate_user(learner.pk) == []
+    pill = course.course_key.make_usage_key("fd_video_pill", "what-is-open-data")
+    BlockCompletion.objects.submit_completion(learner, pill, 1.0)
+    assert [award.badge_class.slug for award in awarding.evaluate_user(learner.pk)] == ["data-manager"]
+
+
+def test_the_real_assessment_signal_records_levels(issuer, learner, django_capture_on_commit_callbacks):
+    from fd_assessment.signals import assessment_completed
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        assessment_completed.send(sender=None, user=learner, attempt_id=7, course_key=None,
+                                  levels={"4.2": {"score": 80, "level8": 6, "level4": 3}},
+                                  areas={"4": {"score": 70, "level8": 5, "level4": 3}},
+                                  overall={"score": 70, "level8": 5, "level4": 3}, attempt_number=1)
+    # our evaluation is queued after the commit (other apps may queue their own work too)
+    assert [cb for cb in callbacks if cb.__module__ == "fd_badges.receivers"]
+    facts = dict(((kind, key), value) for kind, key, value in
+                 LearnerFact.objects.filter(user=learner).values_list("kind", "key", "value"))
+    assert facts == {(LearnerFact.DIGCOMP_COMPETENCE, "4.2"): 6, (LearnerFact.DIGCOMP_AREA, "4"): 5}
+    assert PendingEvaluation.objects.filter(user=learner).exists()

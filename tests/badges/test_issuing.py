@@ -82,7 +82,7 @@ def test_rotation_keeps_old_credentials_valid_and_compromise_withdraws_them(sign
     assert old_method in document["assertionMethod"] and new_key.verification_method in document["assertionMethod"]
     keys.rotate(issuer, compromised=True)
     assert verification.verify(signed_award.credential)["code"] == "verified"  # old key retired, not compromised
-    issuer.keys.filter(key_id=old_method.split("#")[1]).update(compromised_at=timezone.now())
+    keys.withdraw(issuer.keys.get(key_id=old_method.split("#")[1]))
     assert verification.verify(signed_award.credential)["code"] == "unknown_key"
 
 
@@ -108,3 +108,16 @@ def test_proof_covers_the_proof_options(signed_award):
     with pytest.raises(data_integrity.ProofError) as error:
         data_integrity.verify(credential)
     assert error.value.code == "tampered"
+
+
+def test_api_lists_and_awards(badge_class, learner, django_capture_on_commit_callbacks):
+    from fd_badges import api
+
+    assert [item["slug"] for item in api.badge_classes()] == ["open-data-101"]
+    with django_capture_on_commit_callbacks() as callbacks:
+        award_uuid, created = api.award_badge(learner, "open-data-101", narrative="Bravo")
+    assert created and len(callbacks) == 1
+    assert api.award_badge(learner, "open-data-101")[1] is False
+    assert [item["uuid"] for item in api.learner_awards(learner)] == [award_uuid]
+    awarding.complete(Award.objects.get(uuid=award_uuid))
+    assert api.verify_credential(Award.objects.get(uuid=award_uuid).credential)["verified"]

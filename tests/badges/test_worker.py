@@ -120,3 +120,30 @@ def test_worker_killed_mid_task_still_ends_with_exactly_one_award_each(transacti
              timeout=120)
     assert Award.objects.filter(user=learner).count() == len(classes)
     assert not Award.objects.filter(user=learner, credential__isnull=True).exists()
+
+
+def test_bulk_award_from_the_admin_page_shows_progress(transactional_db, celery_worker, wait_for, client,
+                                                       badge_class, learner, staff):
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    others = [get_user_model().objects.create_user(f"citizen{n}", f"citizen{n}@example.org") for n in range(8)]
+    rows = "\n".join(["email,narrative", "learner@example.org,Laboratorio in biblioteca"]
+                     + [user.email + "," for user in others] + ["nobody@example.org,"])
+    client.force_login(staff)
+    page = client.post(reverse("fd_badges:bulk_award", kwargs={"slug": badge_class.slug}),
+                       {"csv_file": SimpleUploadedFile("people.csv", rows.encode()), "narrative": "Open day"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<progress" in html and "nobody@example.org" in html
+    progress_url = reverse("fd_badges:bulk_progress", kwargs={"job": page.context["job"]})
+
+    def finished():
+        data = client.get(progress_url).json()
+        return data if data["done"] == data["total"] else None
+
+    assert wait_for(finished, timeout=60) == {"done": 9, "total": 9}
+    narratives = dict(Award.objects.values_list("user__username", "narrative"))
+    assert narratives["learner"] == "Laboratorio in biblioteca" and narratives["citizen3"] == "Open day"
+    assert set(Award.objects.values_list("source", flat=True)) == {Award.BULK}

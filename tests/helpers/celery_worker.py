@@ -33,6 +33,12 @@ class CeleryWorker:
         self.hostname = f"{queue}@{socket.gethostname()}"
         self.log_path = Path(tempfile.mkdtemp(prefix="fd-celery-")) / "worker.log"
         self.process = None
+        # The worker's broker, kept apart from the app's settings, which a test may point elsewhere
+        # (to simulate an outage) while this helper still has to reach the worker.
+        self.broker_url = app.conf.broker_url
+
+    def connection(self):
+        return self.app.connection_for_write(url=self.broker_url)
 
     def command(self):
         return [
@@ -73,8 +79,33 @@ class CeleryWorker:
         raise RuntimeError(f"Celery worker did not answer a ping within {timeout:.0f}s:\n{self.log_tail()}")
 
     def ping(self, timeout=0.5):
-        replies = self.app.control.ping(destination=[self.hostname], timeout=timeout) or []
+        with self.connection() as conn:
+            replies = self.app.control.ping(destination=[self.hostname], timeout=timeout, connection=conn) or []
         return any(self.hostname in reply for reply in replies)
+
+    def purge(self):
+        """Drop the messages waiting in this session's queue (sent by earlier tests); return how many."""
+        with self.connection() as conn:
+            return conn.default_channel.queue_purge(self.queue) or 0
+
+    def drain(self, timeout=30.0):
+        """Leave the worker idle: purge the queue, revoke what it holds back, wait for running tasks.
+
+        Returns the ids of tasks still running after ``timeout`` (empty when drained).
+        """
+        self.purge()
+        with self.connection() as conn:
+            inspect = self.app.control.inspect(destination=[self.hostname], timeout=2, connection=conn)
+            held = (inspect.reserved() or {}).get(self.hostname, [])
+            held += [entry["request"] for entry in (inspect.scheduled() or {}).get(self.hostname, [])]
+            if held:
+                self.app.control.revoke([task["id"] for task in held], destination=[self.hostname], connection=conn)
+            deadline = time.monotonic() + timeout
+            while True:
+                running = [task["id"] for task in (inspect.active() or {}).get(self.hostname, [])]
+                if not running or time.monotonic() >= deadline or not self.is_alive():
+                    return running
+                time.sleep(0.1)
 
     def is_alive(self):
         return self.process is not None and self.process.poll() is None
@@ -100,7 +131,7 @@ class CeleryWorker:
 
     def _delete_queue(self):
         try:
-            with self.app.connection_for_write() as conn:
+            with self.connection() as conn:
                 conn.default_channel.queue_delete(self.queue)
         except Exception as exc:
             print(f"could not delete Celery queue {self.queue}: {exc}", file=sys.stderr)

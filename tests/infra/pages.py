@@ -42,9 +42,7 @@ def keyboard(request):
 
 def whoami(request):
     name = request.user.username if request.user.is_authenticated else "anonymous"
-    language = request.headers.get("Accept-Language", "")
-    return HttpResponse(f'<!doctype html><html lang="it"><title>chi</title>'
-                        f'<p id="user">{name}</p><p id="lang">{language}</p></html>')
+    return HttpResponse(f'<!doctype html><html lang="it"><title>chi</title><p id="user">{name}</p></html>')
 
 
 urlpatterns = [

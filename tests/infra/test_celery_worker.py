@@ -1,4 +1,5 @@
 """The ``celery_worker`` fixture: a real worker on Redis sharing the MariaDB test database."""
+import time
 import uuid
 
 import pytest
@@ -36,3 +37,19 @@ def test_worker_is_isolated_on_its_own_queue_and_database(celery_worker):
     assert celery_worker.db_name == connection.settings_dict["NAME"]
     assert celery_worker.db_name.startswith("test_")
     assert celery_worker.ping()
+
+
+def test_tasks_held_back_by_the_worker_do_not_outlive_the_test(celery_worker, wait_for):
+    username = f"later-{uuid.uuid4().hex[:8]}"
+    create_user.apply_async(args=[username], countdown=2)
+    wait_for(lambda: _scheduled_on(celery_worker), timeout=10, message="the worker to hold the task")
+
+    assert celery_worker.drain() == []  # what the fixture does after every worker test
+
+    time.sleep(3)  # past the countdown: a task that was not revoked would have run by now
+    assert not get_user_model().objects.filter(username=username).exists()
+
+
+def _scheduled_on(worker):
+    inspect = worker.app.control.inspect(destination=[worker.hostname], timeout=2)
+    return (inspect.scheduled() or {}).get(worker.hostname)

@@ -32,6 +32,14 @@ def counters():
     return daily, people
 
 
+def speak_english(client):
+    """Pick English as a visitor does with the language switch (the language cookie)."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
 def drain():
     from fd_progress.counting import process_pending
 

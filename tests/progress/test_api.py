@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from fd_progress.models import Target, TrainingSession
 
-from .conftest import drain, total
+from .conftest import drain, speak_english, total
 
 pytestmark = pytest.mark.django_db
 TARGETS = "/fd/progress/api/targets/"
@@ -25,7 +25,8 @@ def target_payload(today, **changes):
 
 
 def post(client, url, payload):
-    return client.post(url, json.dumps(payload), content_type="application/json", HTTP_ACCEPT_LANGUAGE="en")
+    speak_english(client)
+    return client.post(url, json.dumps(payload), content_type="application/json")
 
 
 def test_staff_create_a_target_with_milestones_and_read_its_progress(staff_client, today):

@@ -170,3 +170,36 @@ def test_retirement_keeps_the_counts_and_forgets_the_person(make_learner, course
     assert not CountedPerson.objects.filter(user_id=retired.pk).exists()
     call_command("fd_progress_rebuild", "--quiet-progress")
     assert counters()[0] == before
+
+
+def test_self_assessments_and_badges_from_the_sibling_apps_are_counted(make_learner, course):
+    from fd_assessment.signals import assessment_completed
+    from fd_badges.signals import badge_awarded
+
+    learner = make_learner()
+    for attempt in (41, 42, 42):  # the second 42 is the same attempt announced again
+        assessment_completed.send(sender=None, user=learner, attempt_id=attempt, course_key=COURSE_KEY,
+                                  levels={}, areas={}, overall={}, attempt_number=1)
+    badge_awarded.send(sender=None, user_id=learner.pk, badge_class_slug="open-data", award_uuid="0d5e-award",
+                       course_key=str(COURSE_KEY), awarded_at=timezone.now() - timedelta(days=1))
+    drain()
+    assert total("assessments_completed") == 2
+    assert total("badges_awarded", "course", str(COURSE_KEY)) == 1
+    assert total("people_reached") == 1
+
+
+def test_correcting_a_head_count_in_the_admin_counts_the_difference(admin_client, today):
+    session = TrainingSession.objects.create(title="Smart city tour", kind="in_person", date=today,
+                                             school="IC Poliziano", partner="Università di Firenze")
+    api.record_session(session)
+    api.record_attendance(session, [], head_count=10)
+    response = admin_client.post(f"/admin/fd_progress/trainingsession/{session.pk}/change/", {
+        "title": "Smart city tour", "kind": "in_person", "date": str(today), "place": "", "partner":
+        "Università di Firenze", "district": "", "school": "IC Poliziano", "facilitation_point": "", "head_count": 14,
+    })
+    assert response.status_code == 302, response.content[:500]
+    drain()
+    assert total("attendances", "school", "IC Poliziano") == 14
+    assert total("sessions_held") == 1
+    call_command("fd_progress_rebuild", "--quiet-progress")
+    assert total("attendances", "school", "IC Poliziano") == 14

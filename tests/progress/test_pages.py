@@ -12,7 +12,7 @@ from pyld import jsonld
 from fd_progress import api, ingest
 from fd_progress.models import FacilitationPoint, Target, TrainingSession
 
-from .conftest import COURSE_KEY, drain
+from .conftest import COURSE_KEY, drain, speak_english
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def reach(people, days_ago=0, course=str(COURSE_KEY)):
 
 def test_the_dashboard_shows_each_target_with_an_accessible_burn_up_chart(staff_client, year_target):
     reach(range(1, 8), days_ago=3)
-    html = staff_client.get("/fd/progress/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = speak_english(staff_client).get("/fd/progress/").content.decode()
     assert "5,000 people by December" in html
     svg = re.search(r"<svg [^>]*role=\"img\"[^>]*>.*?</svg>", html, re.S).group(0)
     assert f'aria-labelledby="chart-{year_target.pk}-title chart-{year_target.pk}-desc"' in svg
@@ -49,7 +49,7 @@ def test_breakdown_by_district_and_partner(staff_client, make_learner, today):
                                              facilitation_point=point)
     api.record_attendance(session, [], head_count=21)
     drain()
-    html = staff_client.get("/fd/progress/?metric=attendances", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = speak_english(staff_client).get("/fd/progress/?metric=attendances").content.decode()
     assert re.search(r"Quartiere 3</th><td class=\"num\">21", html)
     assert re.search(r"UICI</th><td class=\"num\">21", html)
     assert re.search(r"Biblioteca Villa Bandini</th><td class=\"num\">21", html)
@@ -75,11 +75,11 @@ def test_the_public_page_shows_only_public_targets_and_hides_small_groups(client
     Target.objects.create(title_it="Interno", title_en="Internal", metric="enrolments",
                           period_start=year_target.period_start, deadline=year_target.deadline, goal=10)
     reach(range(1, 4))
-    html = client.get("/fd/progress/public/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = speak_english(client).get("/fd/progress/public/").content.decode()
     assert "5,000 people by December" in html and "Internal" not in html
     assert "Fewer than 5 people so far" in html and "<svg" not in html
     reach(range(4, 9))
-    html = client.get("/fd/progress/public/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get("/fd/progress/public/").content.decode()
     assert "8 of 5,000" in html and "<svg" in html
 
 
@@ -120,3 +120,20 @@ def test_open_data_metadata_is_dcat_ap_it_json_ld(client):
     assert period[dcat + "startDate"][0]["@value"] == str(timezone.localdate() - timedelta(days=9))
     downloads = [d[dcat + "downloadURL"][0]["@id"] for d in expanded[dcat + "distribution"]]
     assert any(url.endswith("/fd/progress/open-data/daily.csv") for url in downloads)
+
+
+def test_a_target_that_has_not_started_yet_is_shown_at_zero(staff_client, today):
+    Target.objects.create(title_it="18.000 persone l'anno prossimo", title_en="18,000 people next year",
+                          metric="people_reached", period_start=today + timedelta(days=30),
+                          deadline=today + timedelta(days=395), goal=18000)
+    html = speak_english(staff_client).get("/fd/progress/").content.decode()
+    assert "18,000 people next year" in html and "Value today: 0 of 18,000" in html
+
+
+def test_open_data_csv_never_carries_a_spreadsheet_formula(client, today):
+    point = FacilitationPoint.objects.create(name="=HYPERLINK(\"http://x\")", district="Quartiere 5")
+    session = TrainingSession.objects.create(title="IO", kind="in_person", date=today, facilitation_point=point)
+    api.record_session(session)
+    drain()
+    body = b"".join(client.get("/fd/progress/open-data/daily.csv").streaming_content).decode()
+    assert "'=HYPERLINK" in body and ",=HYPERLINK" not in body

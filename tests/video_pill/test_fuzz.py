@@ -97,3 +97,29 @@ def test_the_error_names_the_broken_line():
     with pytest.raises(PillInputError) as caught:
         captions.parse_caption_text(text)
     assert caught.value.params["line"] == 9
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10_000) | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["src", "label", "type", "lang", "text", "time", "kind", "question", "options", "correct",
+                         "answer", "review_from", "start", "title", "id"]), inner, max_size=6),
+    max_leaves=15)
+EDITOR_FIELDS = ["display_name", "description", "sources", "hls_url", "youtube_id", "poster", "duration", "captions",
+                 "descriptions", "chapters", "checkpoints", "completion_threshold", "weight", "show_transcript",
+                 "digcomp_competences"]
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.sampled_from(EDITOR_FIELDS), json_values, max_size=8))
+def test_any_editor_input_is_saved_clean_or_refused_with_a_message(changes):
+    from fd_xblocks.video_pill.studio import clean_editor_data
+
+    data = {"display_name": "Pillola", "duration": 60, "completion_threshold": 0.9, "weight": 1,
+            "sources": ["https://example.org/v.mp4"], **changes}
+    try:
+        values = clean_editor_data(data)
+    except PillInputError as error:
+        assert error.field in EDITOR_FIELDS + [None] and error.translate(str)
+        return
+    assert 0 < values["duration"] and all(cp["time"] <= values["duration"] for cp in values["checkpoints"])

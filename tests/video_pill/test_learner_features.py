@@ -1,5 +1,4 @@
 """What a learner sees and does in the sandbox: the player page, checkpoints, grades, events, captions."""
-import html
 import json
 
 import pytest
@@ -21,7 +20,7 @@ def test_unit_page_plays_the_pill_with_italian_captions_and_labels(learner_clien
     assert 'kind="descriptions"' in page and 'kind="chapters"' in page
     assert 'aria-label="Riproduci"' in page and "Trascrizione" in page and "Velocità" in page
     assert "<video class=\"fd-pill__video\" controls" in page  # works with JavaScript off
-    state = json.loads(html.unescape(page.split('data-state="')[1].split('"')[0]))
+    state = json.loads(page.split('<script type="application/json" class="fd-pill__state">')[1].split("</script>")[0])
     question = state["checkpoints"][1]
     assert question["options"] == ["CSV", "La foto di una tabella", "Un PDF scansionato"]
     assert "feedback_correct" not in question and "answer" not in state["checkpoints"][0]  # no answers leak
@@ -112,3 +111,43 @@ def test_search_index_and_mobile_data(pill_key):
     assert data["digcomp_competences"] == ["1.1", "1.3", "3.3"]
     assert all("correct" not in option for cp in data["checkpoints"] for option in cp["options"])
     assert set(data["captions"]) == {"it", "en"}
+
+
+def _edit(pill_key, **fields):
+    from fd_core.platform import platform
+
+    block = platform().get_block(pill_key)
+    for name, value in fields.items():
+        setattr(block, name, value)
+    block.save()
+
+
+def test_a_youtube_pill_uses_the_privacy_enhanced_embed(learner_client, unit_url, pill_key):
+    _edit(pill_key, sources=[], youtube_id="dQw4w9WgXcQ")
+    page = learner_client.get(unit_url).content.decode()
+    assert '<video class="fd-pill__video"' not in page
+    assert 'data-youtube-id="dQw4w9WgXcQ"' in page
+    assert 'href="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"' in page  # the no-JavaScript way to watch
+    assert "www.youtube.com/embed" not in page
+
+
+def test_an_hls_pill_loads_its_player_library_only_when_needed(learner_client, unit_url, pill_key):
+    _edit(pill_key, sources=[], hls_url="https://video.example.org/pill/master.m3u8")
+    page = learner_client.get(unit_url).content.decode()
+    assert 'data-hls="https://video.example.org/pill/master.m3u8"' in page
+    assert "hls.min.js" not in page.split('<script type="application/json" class="fd-pill__state">')[0]
+    assert '"code":"hls"' in page and '"hlsJsUrl":"https://cdn.jsdelivr.net/npm/hls.js@1/dist/hls.min.js"' in page
+
+
+def test_several_qualities_get_a_quality_menu(learner_client, unit_url, pill_key):
+    _edit(pill_key, sources=[{"src": "/static/what-is-open-data.mp4", "type": "video/mp4", "label": "270p"},
+                             {"src": "https://video.example.org/open-data-720.mp4", "type": "video/mp4",
+                              "label": "720p"}])
+    page = learner_client.get(unit_url).content.decode()
+    assert "Qualità <select class=\"fd-pill__quality\">" in page
+    assert '<option value="https://video.example.org/open-data-720.mp4">720p</option>' in page
+
+
+def test_one_file_per_type_has_no_quality_menu(learner_client, unit_url):
+    page = learner_client.get(unit_url).content.decode()
+    assert 'class="fd-pill__speed"' in page and 'class="fd-pill__quality"' not in page

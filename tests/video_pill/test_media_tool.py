@@ -159,3 +159,16 @@ def test_the_tool_turns_a_short_script_into_media_and_an_importable_pill(tmp_pat
     assert first_start == 0 and first_end < second_start < second_end <= block.duration
     assert block.checkpoints[0]["time"] == second_end and block.checkpoints[0]["review_from"] == second_start
     assert "Il PIN è solo tuo." in block.captions["it"] and "The PIN is yours alone." in block.captions["en"]
+
+
+def test_pills_are_found_by_path_by_name_or_all_at_once():
+    from fd_xblocks.video_pill.tools.make_pill_media import find_scripts
+
+    open_data = REPO / "course_content" / "open-data"
+    assert find_scripts([]) == SCRIPTS
+    assert find_scripts([], open_data) == sorted((open_data / "scripts").glob("*.json"))
+    assert find_scripts(["spid-e-cie", "course_content/open-data/scripts/what-is-open-data.json"]) == [
+        REPO / "course_content" / "public-services" / "scripts" / "spid-e-cie.json",
+        Path("course_content/open-data/scripts/what-is-open-data.json")]
+    with pytest.raises(ScriptError, match="spid-e-cie: no script"):
+        find_scripts(["spid-e-cie"], open_data)

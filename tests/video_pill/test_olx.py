@@ -64,3 +64,35 @@ def test_broken_olx_is_refused_with_the_reason(tmp_path, old, new, words):
     assert old in olx
     with pytest.raises(OlxError, match=words):
         import_course(write_course(tmp_path / "broken", olx.replace(old, new, 1)))
+
+
+def test_the_demo_course_loads_with_the_pill_in_its_unit(client, django_user_model):
+    from sandbox.courses import import_course
+    from sandbox.enrollment import enroll
+
+    from .conftest import DEMO
+
+    course = import_course(DEMO)
+    pill = course.course_key.make_usage_key("fd_video_pill", "what-is-open-data")
+    unit = course.course_key.make_usage_key("vertical", "what-is-open-data")
+    learner = django_user_model.objects.create_user("demo-learner", "demo@example.org", "pw")
+    enroll(learner, course)
+    client.force_login(learner)
+    page = client.get(f"/courses/{course.course_key}/unit/{unit}/").content.decode()
+    assert "Che cosa sono gli open data" in page and f"data-usage='{pill}'" in page
+    assert f"/assets/{course.course_key}/what-is-open-data.mp4" in page
+
+
+@pytest.mark.parametrize("name", ["what-is-open-data", "strong-passwords", "spid-digital-identity"])
+def test_every_demo_pill_imports_with_its_media(tmp_path, name):
+    from fd_core.platform import platform
+    from sandbox.courses import import_course
+
+    from .conftest import DEMO
+
+    course = import_course(write_course(tmp_path / name, (DEMO / "fd_video_pill" / f"{name}.xml").read_text()))
+    block = platform().get_block(course.course_key.make_usage_key("fd_video_pill", "pill"))
+    assert len(block.checkpoints) == 3 and set(block.captions) == {"it", "en"} and block.descriptions
+    for source in block.sources + [{"src": block.poster}]:
+        assert (DEMO / source["src"].removeprefix("/")).is_file()
+    assert all(0 < cp["time"] <= block.duration for cp in block.checkpoints)

@@ -22,7 +22,8 @@ VALID = {
     "chapters": "WEBVTT\n\n00:00:00.000 --> 00:00:30.000\nInizio\n\n00:00:30.000 --> 00:01:30.000\nPassword\n",
     "checkpoints": [
         {"time": 40, "kind": "multiple", "question": "<p>Quali sono sicure?</p><img src=x onerror=alert(1)>",
-         "options": [{"text": "Tr0ub4dor&3-lunga", "correct": True}, {"text": "123456", "correct": False}],
+         "options": [{"text": "Tr0ub4dor&3-lunga", "correct": True},
+                     {"text": "123456</script><img src=x onerror=alert(1)>", "correct": False}],
          "feedback_incorrect": "<p>Riguarda</p>", "review_from": 30},
         {"time": 20, "kind": "truefalse", "question": "Una password va riusata?", "answer": False},
     ],
@@ -77,6 +78,7 @@ def test_learners_see_the_title_escaped(staff_client, pill_key, learner, client,
     page = client.get(unit_url).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "Sicurezza: le password &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img src=x" not in page and "123456\\u003c/script\\u003e\\u003cimg" in page  # option text inert in JSON
 
 
 @pytest.mark.parametrize("change, field, words", [

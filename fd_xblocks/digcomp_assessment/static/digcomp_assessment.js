@@ -14,7 +14,7 @@ function DigCompAssessmentBlock(runtime, element) {
   function show(html) {
     body.innerHTML = html;
     status.textContent = "";
-    var target = body.querySelector("legend, h1, h2, [role=alert]");
+    var target = body.querySelector("[role=alert], legend, h2, h3");
     if (target) {
       target.setAttribute("tabindex", "-1");
       target.focus();

@@ -3,6 +3,8 @@ function FdVideoPillEditor(runtime, element) {
   "use strict";
   var host = element && element.jquery ? element[0] : element;
   var root = host.querySelector(".fd-pill-editor");
+  if (!root || root.getAttribute("data-ready")) { return; }
+  root.setAttribute("data-ready", "1");
   var state = JSON.parse(root.getAttribute("data-state"));
   var S = state.strings;
   var v = state.values;

@@ -5,7 +5,7 @@ function FdVideoPill(runtime, element) {
   var root = host.classList && host.classList.contains("fd-pill") ? host : host.querySelector(".fd-pill");
   if (!root || root.getAttribute("data-ready")) { return; }
   root.setAttribute("data-ready", "1");
-  var state = JSON.parse(root.getAttribute("data-state"));
+  var state = JSON.parse(root.querySelector(".fd-pill__state").textContent);
   var S = state.strings;
   var $ = function (sel) { return root.querySelector(sel); };
   var statusEl = $(".fd-pill__status");
@@ -59,115 +59,16 @@ function FdVideoPill(runtime, element) {
     post(state.eventUrl, {event_type: name, event: fields}).catch(function () {});
   }
 
-  /* ---- media adapters: the same small interface for <video> and the YouTube embed ---- */
-  function html5Media(video) {
-    var hls = video.getAttribute("data-hls");
-    if (hls && !video.querySelector("source")) {
-      if (video.canPlayType("application/vnd.apple.mpegurl")) {
-        video.src = hls;
-      } else {
-        var script = document.createElement("script");
-        script.src = state.hlsJsUrl;
-        script.onload = function () {
-          var player = new window.Hls();
-          player.loadSource(hls);
-          player.attachMedia(video);
-        };
-        document.head.appendChild(script);
-      }
-    }
-    video.removeAttribute("controls");
-    return {
-      el: video,
-      time: function () { return video.currentTime; },
-      seek: function (t) { video.currentTime = Math.max(0, Math.min(t, state.duration)); },
-      play: function () { var p = video.play(); if (p && p.catch) { p.catch(function () {}); } },
-      pause: function () { video.pause(); },
-      paused: function () { return video.paused; },
-      rate: function (r) { if (r) { video.playbackRate = r; } return video.playbackRate; },
-      muted: function (m) { if (m !== undefined) { video.muted = m; } return video.muted; },
-      on: function (name, fn) { video.addEventListener(name, fn); },
-      showCaptions: function (lang) {
-        Array.prototype.forEach.call(video.textTracks, function (t) {
-          if (t.kind === "captions" || t.kind === "subtitles") {
-            t.mode = t.language === lang ? "showing" : "disabled";
-          }
-        });
-      }
-    };
-  }
-
-  function youtubeMedia(box) {
-    var player = null;
-    var listeners = {};
-    var poll = null;
-    var fire = function (name) { (listeners[name] || []).forEach(function (fn) { fn(); }); };
-    var api = {
-      el: box,
-      time: function () { return player && player.getCurrentTime ? player.getCurrentTime() : 0; },
-      seek: function (t) { if (player) { player.seekTo(t, true); fire("seeked"); } },
-      play: function () { if (player) { player.playVideo(); } },
-      pause: function () { if (player) { player.pauseVideo(); } },
-      paused: function () { return !player || player.getPlayerState() !== 1; },
-      rate: function (r) { if (r && player) { player.setPlaybackRate(r); } return player ? player.getPlaybackRate() : 1; },
-      muted: function (m) {
-        if (player && m !== undefined) { if (m) { player.mute(); } else { player.unMute(); } }
-        return player ? player.isMuted() : false;
-      },
-      on: function (name, fn) { (listeners[name] = listeners[name] || []).push(fn); },
-      showCaptions: function () {}
-    };
-    var mount = document.createElement("div");
-    box.textContent = "";
-    box.appendChild(mount);
-    var start = function () {
-      player = new window.YT.Player(mount, {
-        host: "https://www.youtube-nocookie.com", videoId: box.getAttribute("data-youtube-id"),
-        playerVars: {rel: 0, playsinline: 1, controls: 0, disablekb: 1},
-        events: {
-          onReady: function () { fire("loadedmetadata"); },
-          onStateChange: function (e) {
-            window.clearInterval(poll);
-            if (e.data === 1) { fire("playing"); poll = window.setInterval(function () { fire("timeupdate"); }, 250); }
-            if (e.data === 2) { fire("pause"); }
-            if (e.data === 0) { fire("ended"); }
-          }
-        }
-      });
-    };
-    if (window.YT && window.YT.Player) { start(); } else {
-      var previous = window.onYouTubeIframeAPIReady;
-      window.onYouTubeIframeAPIReady = function () { if (previous) { previous(); } start(); };
-      var s = document.createElement("script");
-      s.src = "https://www.youtube.com/iframe_api";
-      document.head.appendChild(s);
-    }
-    return api;
-  }
-
-  var media = state.code === "youtube" ? youtubeMedia($(".fd-pill__youtube")) : html5Media($("video"));
+  var media = state.code === "youtube" ? FdVideoPillMedia.youtube($(".fd-pill__youtube"))
+    : FdVideoPillMedia.html5($("video"), state.hlsJsUrl);
   controls.hidden = false;
 
   /* ---- captions and transcript (our normalised WebVTT, fetched once per language) ---- */
-  function parseVtt(text) {
-    var out = [];
-    text.split(/\n\n+/).forEach(function (block) {
-      var lines = block.split("\n");
-      var i = lines.findIndex(function (l) { return l.indexOf("-->") > -1; });
-      if (i < 0) { return; }
-      var times = lines[i].split("-->").map(function (x) {
-        var p = x.trim().split(" ")[0].split(":").map(parseFloat);
-        return p.length === 3 ? p[0] * 3600 + p[1] * 60 + p[2] : p[0] * 60 + p[1];
-      });
-      out.push({start: times[0], end: times[1], text: lines.slice(i + 1).join(" ").replace(/<[^>]*>/g, "")});
-    });
-    return out;
-  }
   function load(kind, lang) {
     var url = state.tracks[kind][lang];
     if (!url) { cues[kind] = []; return Promise.resolve([]); }
     return fetch(url, {credentials: "same-origin"}).then(function (r) { return r.text(); })
-      .then(function (text) { cues[kind] = parseVtt(text); return cues[kind]; });
+      .then(function (text) { cues[kind] = FdVideoPillMedia.parseVtt(text); return cues[kind]; });
   }
   function buildTranscript(list) {
     if (!cueList) { return; }
@@ -222,8 +123,12 @@ function FdVideoPill(runtime, element) {
     if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
       var u = new window.SpeechSynthesisUtterance(cue.text);
       u.lang = state.descriptionLanguage;
+      var resumed = false;
+      var resume = function () { if (!resumed) { resumed = true; media.play(); } };
       media.pause();
-      u.onend = function () { media.play(); };
+      u.onend = resume;
+      // Some browsers never end an utterance (no voice installed): do not leave the video paused.
+      window.setTimeout(resume, Math.max(2500, cue.text.length * 90));
       window.speechSynthesis.speak(u);
     }
   }
@@ -239,8 +144,8 @@ function FdVideoPill(runtime, element) {
     $(".fd-pill__progress progress").value = Math.floor(body.coverage * 100);
     if (body.completed && !state.completed) { state.completed = true; announce(S.complete); }
   }
-  function report(keepalive) {
-    if (!media.paused() && segStart !== null) { var t = media.time(); closeSegment(t); segStart = t; }
+  var inflight = Promise.resolve();
+  function send(keepalive) {
     var sent = pending;
     pending = [];
     return post(state.progressUrl, {
@@ -248,6 +153,12 @@ function FdVideoPill(runtime, element) {
     }, keepalive).then(function (r) {
       if (r.ok) { showProgress(r.body); }
     }).catch(function () { pending = sent.concat(pending); announce(S.networkError); });
+  }
+  function report(keepalive) {
+    if (!media.paused() && segStart !== null) { var t = media.time(); closeSegment(t); segStart = t; }
+    // One report at a time: the server merges each into the stored intervals.
+    inflight = inflight.then(function () { return send(keepalive); });
+    return inflight;
   }
 
   /* ---- checkpoints ---- */
@@ -326,16 +237,18 @@ function FdVideoPill(runtime, element) {
   });
 
   /* ---- media events ---- */
-  media.on("loadedmetadata", function () {
+  function metadataLoaded() {
     if (state.position > 1) { media.seek(state.position); announce(fmt(S.resumed, {time: clock(state.position)})); }
     media.rate(state.speed);
     track("load_video", {});
-  });
+  }
+  if (media.el.readyState >= 1) { metadataLoaded(); } else { media.on("loadedmetadata", metadataLoaded); }
   media.on("playing", function () {
     segStart = media.time();
     lastT = segStart;
     playBtn.setAttribute("aria-label", S.pause);
     playBtn.firstChild.textContent = "\u275A\u275A";
+    track("play_video", {currentTime: Math.min(segStart, state.duration)});
     if (!reportTimer) { report(); reportTimer = window.setInterval(report, 10000); }
   });
   function stopped(name) {
@@ -367,7 +280,7 @@ function FdVideoPill(runtime, element) {
       });
     }
     lastT = t;
-    seek.value = Math.floor(t);
+    if (seekFrom === null) { seek.value = Math.floor(t); }
     seek.setAttribute("aria-valuetext", fmt(S.positionValue, {time: clock(t), total: clock(state.duration)}));
     timeEl.textContent = clock(t) + " / " + clock(state.duration);
     highlight(t);
@@ -421,9 +334,38 @@ function FdVideoPill(runtime, element) {
     var b = e.target.closest("[data-action]");
     if (b && actions[b.getAttribute("data-action")]) { actions[b.getAttribute("data-action")](); }
   });
-  seek.addEventListener("change", function () { jump(parseFloat(seek.value), "onSlideSeek"); });
+  var seekFrom = null;
+  seek.addEventListener("input", function () {
+    // Scrubbing (mouse or keys) moves the video at once; one seek_video event when it settles.
+    if (seekFrom === null) { seekFrom = Math.min(media.time(), state.duration); }
+    media.seek(parseFloat(seek.value));
+  });
+  seek.addEventListener("change", function () {
+    var to = parseFloat(seek.value);
+    track("seek_video", {old_time: seekFrom === null ? media.time() : seekFrom, new_time: to, type: "onSlideSeek"});
+    seekFrom = null;
+    media.seek(to);
+    announce(fmt(S.at, {time: clock(to)}));
+  });
   speedSel.addEventListener("change", function () { setSpeed(parseFloat(speedSel.value)); });
   if (ccSel) { ccSel.addEventListener("change", function () { setCaptions(ccSel.value, false); }); }
+  var qualitySel = $(".fd-pill__quality");
+  if (qualitySel) {
+    qualitySel.addEventListener("change", function () {
+      // Another file of the same video: carry on from the same moment, playing if it was.
+      var at = media.time();
+      var wasPlaying = !media.paused();
+      var video = media.el;
+      closeSegment(lastT);
+      video.src = qualitySel.value;
+      video.addEventListener("loadedmetadata", function once() {
+        video.removeEventListener("loadedmetadata", once);
+        media.seek(at);
+        media.rate(parseFloat(speedSel.value));
+        if (wasPlaying) { media.play(); }
+      });
+    });
+  }
   root.addEventListener("click", function (e) {
     var b = e.target.closest(".fd-pill__cue, .fd-pill__link");
     if (b) { jump(parseFloat(b.getAttribute("data-seek")), b.classList.contains("fd-pill__cue") ? "onCaptionSeek" : "onChapterSeek"); }

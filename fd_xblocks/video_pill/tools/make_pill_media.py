@@ -8,9 +8,10 @@ it writes, into the course directory:
 - ``fd_video_pill/<name>.xml`` (the pill's OLX: sources, Italian and English captions,
   Italian audio description, chapters, checkpoints, DigComp competences)
 
-Usage: ``python -m fd_xblocks.video_pill.tools.make_pill_media SCRIPT.json [...] [--course-dir DIR]``
-(the course directory defaults to the script folder's parent; needs ``espeak-ng`` and ``ffmpeg``
-on the PATH; output is deterministic for given tool versions).
+Usage: ``python -m fd_xblocks.video_pill.tools.make_pill_media [--course DIR] [SCRIPT.json | NAME ...]``
+(no pill: every script of the course, or of every course in ``course_content/``; a NAME is looked
+up as ``scripts/NAME.json``; the course directory defaults to the script folder's parent; needs
+``espeak-ng`` and ``ffmpeg`` on the PATH; output is deterministic for given tool versions).
 """
 import argparse
 import shutil
@@ -30,6 +31,7 @@ FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 GAP = 0.5  # seconds of silence after each sentence
 SIZE = "480x270"
 BACKGROUND = "0x0B3D6E"
+CONTENT_DIR = Path(__file__).resolve().parents[3] / "course_content"
 
 
 def run(*args):
@@ -105,23 +107,44 @@ def make_pill(script, course_dir):
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(pill_olx(script, timings, duration), encoding="utf-8")
     sizes = {path.name: path.stat().st_size for path in (course_dir / "static").glob(f"{script['name']}.*")}
-    print(f"{script['name']}: duration {duration}s; files {sizes}; total {sum(sizes.values()) // 1024} KB")
+    tqdm.write(f"{script['name']}: duration {duration}s; files {sizes}; total {sum(sizes.values()) // 1024} KB")
     return sizes
 
 
+def find_scripts(pills, course_dir=None, content_dir=CONTENT_DIR):
+    """Script paths for the command line's pills: ``.json`` paths, or pill names looked up in the
+    course's ``scripts/`` (every course in ``content_dir`` without ``--course``); none: all of them."""
+    folders = [course_dir / "scripts"] if course_dir else sorted(content_dir.glob("*/scripts"))
+    if not pills:
+        return sorted(path for folder in folders for path in folder.glob("*.json"))
+    paths = []
+    for pill in pills:
+        if pill.endswith(".json"):
+            paths.append(Path(pill))
+            continue
+        found = [folder / f"{pill}.json" for folder in folders if (folder / f"{pill}.json").is_file()]
+        if len(found) != 1:
+            raise ScriptError(f"{pill}: {'no' if not found else 'more than one'} script "
+                              f"{pill}.json in {', '.join(str(folder) for folder in folders) or content_dir}")
+        paths.append(found[0])
+    return paths
+
+
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="Make a video pill's media and OLX from its script file.")
-    parser.add_argument("scripts", nargs="+", type=Path, help="course_content/<course>/scripts/<pill>.json")
-    parser.add_argument("--course-dir", type=Path, help="course directory (default: the scripts folder's parent)")
+    parser = argparse.ArgumentParser(description="Make video pills' media and OLX from their script files.")
+    parser.add_argument("pills", nargs="*", help="script files (<course>/scripts/<pill>.json) or pill names "
+                                                 "(default: every script)")
+    parser.add_argument("--course", "--course-dir", dest="course_dir", type=Path,
+                        help="course directory (default: the script folder's parent)")
     args = parser.parse_args(argv)
     for tool in ("espeak-ng", "ffmpeg"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is not installed")
     try:
-        scripts = [(path, load_script(path)) for path in args.scripts]
+        scripts = [(path, load_script(path)) for path in find_scripts(args.pills, args.course_dir)]
     except ScriptError as error:
         sys.exit(str(error))
-    for path, script in scripts:
+    for path, script in tqdm(scripts, desc="pills"):
         make_pill(script, args.course_dir or path.resolve().parent.parent)
 
 
