@@ -60,8 +60,9 @@ def record_completion(attempt, first_result=None):
     course = str(attempt.course_key or "")
     period = attempt.completed.strftime("%Y-%m")
     for keys in cell_keys(course, period, attempt.cohort, kind):
-        cell = StatsCell.objects.select_for_update().filter(**keys).first()
-        if cell is None:
+        try:
+            cell = StatsCell.objects.select_for_update().get(**keys)  # the unique index, no ORDER BY
+        except StatsCell.DoesNotExist:
             try:
                 with transaction.atomic():
                     cell = StatsCell.objects.create(**keys)

@@ -17,6 +17,8 @@ STYLE = Style(
     opacity="1",
     opacity_hover="1",
     colors=("#0b4f8a", "#1a1a1a", "#8a4b00", "#6b2f8a"),
+    guide_stroke_color="#d0d0d0",
+    major_guide_stroke_color="#b0b0b0",
     font_family="sans-serif",
 )
 
@@ -60,6 +62,7 @@ def describe(item):
 def burn_up_svg(item, chart_id):
     """Inline SVG with role="img", a <title> and a <desc>: actual, goal, milestones, forecast."""
     target, forecast = item.target, item.forecast
+    label_format = "j M" if (target.deadline - target.period_start).days < 120 else "M Y"
     chart = pygal.DateLine(
         disable_xml_declaration=True,
         js=[],
@@ -72,7 +75,7 @@ def burn_up_svg(item, chart_id):
         truncate_label=-1,
         dots_size=2,
         no_data_text="",
-        x_value_formatter=lambda day: date_format(day, "M Y"),
+        x_value_formatter=lambda day: date_format(day, label_format),
         show_x_guides=False,
     )
     actual = weekly_points(item.cumulative)
@@ -81,7 +84,7 @@ def burn_up_svg(item, chart_id):
         _("Goal"),
         [(target.period_start, float(target.goal)), (target.deadline, float(target.goal))],
         show_dots=False,
-        stroke_style={"width": 2, "dasharray": "8, 6"},
+        stroke_style={"width": 3},
     )
     if item.milestones:
         chart.add(
@@ -92,7 +95,7 @@ def burn_up_svg(item, chart_id):
             _("Forecast"),
             [actual[-1], (target.deadline, forecast.expected)],
             show_dots=False,
-            stroke_style={"width": 2, "dasharray": "2, 4"},
+            stroke_style={"width": 2, "dasharray": "6, 4"},
         )
     svg = chart.render(is_unicode=True)
     head_end = svg.index(">") + 1

@@ -1,10 +1,12 @@
 """URLs of the sandbox; the plugin apps' URLs are added the way the LMS adds them."""
 from importlib import util
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
+from django.views.static import serve
 from edx_django_utils.plugins import get_plugin_url_patterns
 from workbench.views import package_resource
 
@@ -38,6 +40,8 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     re_path(r"^resource/(?P<block_type>[^/]+)/(?P<resource>.*)$", package_resource, name="package_resource"),
     path("admin/", admin.site.urls),
+    # Uploaded files (badge images); in the LMS the operator's storage serves them.
+    re_path(r"^media/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
 
 if util.find_spec("fd_badges.urls_wellknown"):

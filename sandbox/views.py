@@ -1,12 +1,13 @@
 """The sandbox's pages: courses, units with their blocks, Studio views, handlers, sign-up."""
 import mimetypes
+import re
 from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
-from django.http import FileResponse, Http404, HttpResponseForbidden, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,6 +23,8 @@ from .courses import course_tree
 from .models import Course, CourseBlock
 from .rendering import render_blocks
 from .runtime import SandboxRuntime
+
+BYTE_RANGE = re.compile(r"bytes=(?P<first>\d*)-(?P<last>\d*)")
 
 
 def _course(course_id):
@@ -153,13 +156,46 @@ def xblock_handler(request, usage_id, handler, suffix="", authenticated=True):
 
 
 def course_asset(request, course_id, path):
+    """A course's static file, with HTTP Range support so that browsers can seek in videos."""
     course = _course(course_id)
     root = (Path(course.source_dir) / "static").resolve()
     target = (root / path).resolve()
     if root not in target.parents or not target.is_file():
         raise Http404(_("No such file."))
-    content_type, _encoding = mimetypes.guess_type(str(target))
-    return FileResponse(target.open("rb"), content_type=content_type or "application/octet-stream")
+    content_type = mimetypes.guess_type(str(target))[0] or "application/octet-stream"
+    size = target.stat().st_size
+    byte_range = _byte_range(request.headers.get("Range"), size)
+    if byte_range is None:
+        response = FileResponse(target.open("rb"), content_type=content_type)
+    elif byte_range is False:
+        response = HttpResponse(status=416, headers={"Content-Range": f"bytes */{size}"})
+    else:
+        start, end = byte_range
+        with target.open("rb") as handle:
+            handle.seek(start)
+            body = handle.read(end - start + 1)
+        response = HttpResponse(body, status=206, content_type=content_type,
+                                headers={"Content-Range": f"bytes {start}-{end}/{size}"})
+    response["Accept-Ranges"] = "bytes"
+    return response
+
+
+def _byte_range(header, size):
+    """``(start, end)`` for a single ``bytes=`` range, ``None`` without one, ``False`` if unsatisfiable."""
+    match = BYTE_RANGE.fullmatch((header or "").strip())
+    if not match:
+        return None
+    first, last = match["first"], match["last"]
+    if first == "":
+        if last == "":
+            return None
+        start, end = max(size - int(last), 0), size - 1
+    else:
+        start = int(first)
+        end = min(int(last), size - 1) if last else size - 1
+    if size == 0 or start >= size or start > end:
+        return False
+    return start, end
 
 
 @require_http_methods(["GET", "POST"])

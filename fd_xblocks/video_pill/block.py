@@ -1,4 +1,7 @@
 """The video pill XBlock: fields, learner views and the data other systems read."""
+from decimal import Decimal
+
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
@@ -181,7 +184,8 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
             "caption_languages": caption_languages, "has_descriptions": bool(self.descriptions),
             "show_transcript": self.show_transcript,
             # Numbers go to the page as strings: the template engine would localise "1.5" as "1,5".
-            "speeds": [{"value": repr(s), "label": f"{s:g}x", "selected": s == self.speed} for s in SPEEDS],
+            "speeds": [{"value": f"{s:g}", "label": number_format(Decimal(f"{s:g}")) + "x", "selected": s == self.speed}
+                       for s in SPEEDS],
             "chapters": [{"start": repr(float(chapter["start"])), "title": chapter["title"],
                           "time": clock_text(chapter["start"])} for chapter in self.chapters],
             "progress_text": strings["html"]["complete"] if self.completed else

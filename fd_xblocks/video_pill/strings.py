@@ -46,7 +46,7 @@ def learner_strings(_):
         "pause": _("Pause"),
         "playing": _("Playing"),
         "paused": _("Paused"),
-        "speedIs": _("Speed {speed}x"),
+        "speedIs": _("Speed {speed}"),
         "captionsOn": _("Captions on: {language}"),
         "captionsOff": _("Captions off"),
         "muted": _("Sound off"),

@@ -147,7 +147,24 @@ def test_course_assets_are_served_and_paths_cannot_escape(client, probe_course):
     assert escape.status_code == 404
 
 
-def test_the_site_is_italian_whatever_the_browser_asks_until_the_visitor_switches(client, probe_course):
-    assert 'lang="it"' in client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+def test_the_site_is_italian_by_default_and_english_one_click_away(client, probe_course):
+    assert 'lang="it"' in client.get("/").content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert 'lang="en"' in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("header, status, content_range, body", [
+    ("bytes=0-3", 206, "bytes 0-3/8", b"\x89PNG"),
+    ("bytes=4-", 206, "bytes 4-7/8", b"\r\n\x1a\n"),
+    ("bytes=-2", 206, "bytes 6-7/8", b"\x1a\n"),
+    ("bytes=2-100", 206, "bytes 2-7/8", b"NG\r\n\x1a\n"),
+    ("bytes=8-9", 416, "bytes */8", b""),
+])
+def test_course_assets_answer_byte_ranges_so_videos_can_seek(client, probe_course, header, status, content_range,
+                                                             body):
+    url = reverse("sandbox:course_asset", args=[str(probe_course.course_key), "pixel.png"])
+    response = client.get(url, HTTP_RANGE=header)
+    assert response.status_code == status
+    assert response["Content-Range"] == content_range
+    assert response["Accept-Ranges"] == "bytes"
+    assert response.content == body

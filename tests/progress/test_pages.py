@@ -137,3 +137,17 @@ def test_open_data_csv_never_carries_a_spreadsheet_formula(client, today):
     drain()
     body = b"".join(client.get("/fd/progress/open-data/daily.csv").streaming_content).decode()
     assert "'=HYPERLINK" in body and ",=HYPERLINK" not in body
+
+
+def test_the_dashboard_and_the_open_data_never_read_raw_events(staff_client, year_target):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    reach(range(1, 20), days_ago=4)
+    with CaptureQueriesContext(connection) as queries:
+        for url in ("/fd/progress/", "/fd/progress/targets.csv", "/fd/progress/open-data/daily.json",
+                    "/fd/progress/open-data/metadata.jsonld", "/fd/progress/api/targets/"):
+            assert staff_client.get(url).status_code == 200
+    assert queries.captured_queries
+    assert not [q["sql"] for q in queries.captured_queries if "fd_progress_activityevent" in q["sql"]]
+    assert not [q["sql"] for q in queries.captured_queries if "fd_progress_countedperson" in q["sql"]]

@@ -151,3 +151,8 @@ def test_several_qualities_get_a_quality_menu(learner_client, unit_url, pill_key
 def test_one_file_per_type_has_no_quality_menu(learner_client, unit_url):
     page = learner_client.get(unit_url).content.decode()
     assert 'class="fd-pill__speed"' in page and 'class="fd-pill__quality"' not in page
+
+
+def test_speeds_read_the_italian_way_and_keep_machine_values(learner_client, unit_url):
+    page = learner_client.get(unit_url).content.decode()
+    assert '<option value="1.5">1,5x</option>' in page and '<option value="1" selected>1x</option>' in page

@@ -126,8 +126,6 @@ def test_watching_with_the_keyboard_completes_only_after_ninety_percent(browser,
     assert (score.earned, score.possible) == (3.0, 3.0)
 
 
-@pytest.mark.xfail(strict=True, reason="the sandbox's course_asset view answers without HTTP Range support, so "
-                   "Chromium cannot seek in the video; the LMS's asset server supports ranges")
 def test_a_dragged_playhead_does_not_complete(browser, keyboard, wait_for, pill_page):
     user, pill = pill_page
     keyboard.tab_to(find(browser, "[data-action=play]"))

@@ -299,7 +299,7 @@ function FdVideoPill(runtime, element) {
     var old = media.rate();
     media.rate(value);
     speedSel.value = String(value);
-    announce(fmt(S.speedIs, {speed: value}));
+    announce(fmt(S.speedIs, {speed: speedSel.options[speedSel.selectedIndex].text}));
     track("speed_change_video", {current_time: media.time(), old_speed: old, new_speed: value});
   }
   function toggleTranscript() {

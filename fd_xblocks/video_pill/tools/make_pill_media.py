@@ -1,19 +1,19 @@
-"""Regenerate the demo pills (video, poster, OLX) from their scripts in ``pill_scripts.py``.
+"""Make a video pill's media and OLX from its script file (see ``pill_script`` for the format).
 
 Narration by espeak-ng (Italian voice), slides drawn by ffmpeg's drawtext filter, captions timed
-on the real length of each narrated sentence. For each pill ``<name>`` it writes, into the course:
+on the real length of each narrated sentence. For ``course_content/<course>/scripts/<name>.json``
+it writes, into the course directory:
 
-- ``static/<name>.mp4`` (H.264 + AAC), ``static/<name>.webm`` (VP9 + Opus, when the script asks for
-  it) and ``static/<name>.jpg`` (poster)
-- ``fd_video_pill/<name>.xml`` (the pill's OLX: sources, Italian and English captions, Italian
-  audio description of the slides, chapters, checkpoints, DigComp competences)
+- ``static/<name>.mp4`` (H.264 + AAC), ``.webm`` (VP9 + Opus), ``.jpg`` (poster)
+- ``fd_video_pill/<name>.xml`` (the pill's OLX: sources, Italian and English captions,
+  Italian audio description, chapters, checkpoints, DigComp competences)
 
-Usage: ``python -m fd_xblocks.video_pill.tools.make_pill_media [--course DIR] [name ...]``
-(all pills by default; needs ``espeak-ng`` and ``ffmpeg`` on the PATH; output is deterministic
-for given tool versions).
+Usage: ``python -m fd_xblocks.video_pill.tools.make_pill_media [--course DIR] [SCRIPT.json | NAME ...]``
+(no pill: every script of the course, or of every course in ``course_content/``; a NAME is looked
+up as ``scripts/NAME.json``; the course directory defaults to the script folder's parent; needs
+``espeak-ng`` and ``ffmpeg`` on the PATH; output is deterministic for given tool versions).
 """
 import argparse
-import html
 import shutil
 import subprocess
 import sys
@@ -24,26 +24,27 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..captions import format_timestamp
-from .pill_scripts import PILLS
+from .pill_olx import pill_olx
+from .pill_script import ScriptError, load_script
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 GAP = 0.5  # seconds of silence after each sentence
 SIZE = "480x270"
-DEFAULT_COURSE = Path(__file__).resolve().parents[3] / "course_content" / "open-data"
+BACKGROUND = "0x0B3D6E"
+CONTENT_DIR = Path(__file__).resolve().parents[3] / "course_content"
 
 
 def run(*args):
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def narrate(sentences, workdir):
+def narrate(slides, workdir):
     """One WAV per sentence, joined with a short silence; returns (wav path, [(start, end)], duration)."""
     timings, frames, params = [], [], None
     clock = 0.0
-    for index, (_slide, italian, _english) in enumerate(sentences):
+    for index, slide in enumerate(tqdm(slides, desc="narration")):
         path = workdir / f"s{index}.wav"
-        run("espeak-ng", "-v", "it", "-s", "150", "-w", str(path), italian)
+        run("espeak-ng", "-v", "it", "-s", "150", "-w", str(path), slide.get("spoken", slide["narration"]))
         with wave.open(str(path)) as sentence:
             params = sentence.getparams()
             data = sentence.readframes(sentence.getnframes())
@@ -59,109 +60,92 @@ def narrate(sentences, workdir):
     return joined, timings, round(clock, 3)
 
 
-def draw_filters(pill, workdir, timings):
+def draw_filters(script, workdir, timings):
     filters = []
-    for index, ((slide, _it, _en), (start, _end)) in enumerate(zip(pill["sentences"], timings, strict=True)):
+    for index, (slide, (start, _end)) in enumerate(zip(script["slides"], timings, strict=True)):
         end = timings[index + 1][0] if index + 1 < len(timings) else 10_000
         text_file = workdir / f"slide{index}.txt"
-        text_file.write_text("\n".join(textwrap.fill(line, 26) for line in slide.split("\n")), encoding="utf-8")
+        lines = slide["slide"].split("\n")
+        text_file.write_text("\n".join(textwrap.fill(line, 26) for line in lines), encoding="utf-8")
         filters.append(
             f"drawtext=fontfile={FONT}:textfile={text_file}:fontcolor=white:fontsize=26:line_spacing=8:"
             f"x=(w-text_w)/2:y=(h-text_h)/2:enable='between(t,{start},{end})'"
         )
     footer = workdir / "footer.txt"
-    footer.write_text(pill["footer"], encoding="utf-8")
+    footer.write_text(script["footer"], encoding="utf-8")
     filters.append(f"drawtext=fontfile={FONT}:textfile={footer}:fontcolor=0xFFD166:fontsize=14:x=16:y=h-28")
     return ",".join(filters)
 
 
-def render(name, pill, course_dir, workdir):
-    wav, timings, duration = narrate(pill["sentences"], workdir)
+def render(script, course_dir, workdir):
+    """Write the pill's mp4, webm and poster into ``course_dir/static``; return (timings, duration)."""
+    wav, timings, duration = narrate(script["slides"], workdir)
     static = course_dir / "static"
     static.mkdir(parents=True, exist_ok=True)
-    video = f"color=c={pill['background']}:s={SIZE}:r=5:d={duration}"
-    vf = draw_filters(pill, workdir, timings)
-    targets = [(static / f"{name}.mp4", [
-        "-c:v", "libx264", "-preset", "veryslow", "-tune", "stillimage", "-crf", "34", "-g", "25",
-        "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "16k", "-ar", "16000", "-ac", "1", "-movflags", "+faststart"])]
-    if pill["webm"]:
-        targets.append((static / f"{name}.webm", [
-            "-c:v", "libvpx-vp9", "-crf", "50", "-b:v", "0", "-g", "25", "-c:a", "libopus", "-b:a", "12k", "-ac", "1"]))
-    for target, codecs in targets:
+    video = f"color=c={script.get('background', BACKGROUND)}:s={SIZE}:r=5:d={duration}"
+    vf = draw_filters(script, workdir, timings)
+    mp4, webm, poster = (static / f"{script['name']}.{ext}" for ext in ("mp4", "webm", "jpg"))
+    targets = [(mp4, ["-c:v", "libx264", "-preset", "veryslow", "-tune", "stillimage", "-crf", "34", "-g", "25",
+                      "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "16k", "-ar", "16000", "-ac", "1",
+                      "-movflags", "+faststart"])]
+    if script.get("webm", True):
+        targets.append((webm, ["-c:v", "libvpx-vp9", "-crf", "50", "-b:v", "0", "-g", "25", "-c:a", "libopus",
+                               "-b:a", "12k", "-ac", "1"]))
+    for target, codecs in tqdm(targets, desc="video"):
         run("ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i", video, "-i", str(wav), "-vf", vf,
             *codecs, "-shortest", "-map_metadata", "-1", "-fflags", "+bitexact", str(target))
-    run("ffmpeg", "-y", "-loglevel", "error", "-ss", "1", "-i", str(static / f"{name}.mp4"), "-frames:v", "1",
-        "-q:v", "6", str(static / f"{name}.jpg"))
+    run("ffmpeg", "-y", "-loglevel", "error", "-ss", "1", "-i", str(mp4), "-frames:v", "1", "-q:v", "6",
+        str(poster))
     return timings, duration
 
 
-def vtt(cues):
-    blocks = ["WEBVTT"]
-    blocks += [f"{format_timestamp(start)} --> {format_timestamp(end)}\n{text}" for start, end, text in cues]
-    return "\n\n".join(blocks) + "\n"
+def make_pill(script, course_dir):
+    """Render the media and write the OLX of one checked script; returns the files' sizes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        timings, duration = render(script, course_dir, Path(tmp))
+    target = course_dir / "fd_video_pill" / f"{script['name']}.xml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(pill_olx(script, timings, duration), encoding="utf-8")
+    sizes = {path.name: path.stat().st_size for path in (course_dir / "static").glob(f"{script['name']}.*")}
+    tqdm.write(f"{script['name']}: duration {duration}s; files {sizes}; total {sum(sizes.values()) // 1024} KB")
+    return sizes
 
 
-def _html(text):
-    return html.escape(f"<p>{html.escape(text)}</p>")
-
-
-def checkpoint_olx(checkpoint, timings):
-    start, end = timings[checkpoint["review"]][0], timings[checkpoint["after"]][1]
-    answer = f' answer="{str(checkpoint["answer"]).lower()}"' if checkpoint["kind"] == "truefalse" else ""
-    lines = [f'  <checkpoint id="{checkpoint["id"]}" time="{end}" kind="{checkpoint["kind"]}"{answer} '
-             f'review_from="{start}">',
-             f'    <question>{_html(checkpoint["question"])}</question>']
-    for text, right in checkpoint.get("options", []):
-        flag = ' correct="true"' if right else ""
-        lines.append(f"    <option{flag}>{html.escape(text)}</option>")
-    lines.append(f'    <feedback_correct>{_html(checkpoint["right"])}</feedback_correct>')
-    lines.append(f'    <feedback_incorrect>{_html(checkpoint["wrong"])}</feedback_incorrect>')
-    lines.append("  </checkpoint>")
-    return "\n".join(lines)
-
-
-def olx(name, pill, timings, duration):
-    sentences = list(zip(pill["sentences"], timings, strict=True))
-    italian = vtt([(s, e, line[1]) for line, (s, e) in sentences])
-    english = vtt([(s, e, line[2]) for line, (s, e) in sentences])
-    slides = vtt([(s, min(s + 3, e), "Schermata: " + line[0].replace("\n", " ")) for line, (s, e) in sentences])
-    esc = html.escape
-    sources = [f'  <source src="/static/{name}.mp4" type="video/mp4" label="270p"/>']
-    if pill["webm"]:
-        sources.append(f'  <source src="/static/{name}.webm" type="video/webm" label="270p"/>')
-    parts = [
-        f'<fd_video_pill display_name="{esc(pill["title"])}" duration="{duration}"\n'
-        f'    completion_threshold="0.9" weight="1" show_transcript="false" digcomp_competences="{pill["digcomp"]}"\n'
-        f'    poster="/static/{name}.jpg">',
-        f"  <description>{esc(pill['description'])}</description>",
-        *sources,
-        f'  <captions lang="it">{esc(italian)}</captions>',
-        f'  <captions lang="en">{esc(english)}</captions>',
-        f'  <descriptions lang="it">{esc(slides)}</descriptions>',
-        *(f'  <chapter start="{timings[i][0]}" title="{esc(title)}"/>' for i, title in pill["chapters"]),
-        *(checkpoint_olx(checkpoint, timings) for checkpoint in pill["checkpoints"]),
-        "</fd_video_pill>",
-    ]
-    return "\n".join(parts) + "\n"
+def find_scripts(pills, course_dir=None, content_dir=CONTENT_DIR):
+    """Script paths for the command line's pills: ``.json`` paths, or pill names looked up in the
+    course's ``scripts/`` (every course in ``content_dir`` without ``--course``); none: all of them."""
+    folders = [course_dir / "scripts"] if course_dir else sorted(content_dir.glob("*/scripts"))
+    if not pills:
+        return sorted(path for folder in folders for path in folder.glob("*.json"))
+    paths = []
+    for pill in pills:
+        if pill.endswith(".json"):
+            paths.append(Path(pill))
+            continue
+        found = [folder / f"{pill}.json" for folder in folders if (folder / f"{pill}.json").is_file()]
+        if len(found) != 1:
+            raise ScriptError(f"{pill}: {'no' if not found else 'more than one'} script "
+                              f"{pill}.json in {', '.join(str(folder) for folder in folders) or content_dir}")
+        paths.append(found[0])
+    return paths
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("names", nargs="*", choices=[[], *PILLS], help="pills to make (default: all)")
-    parser.add_argument("--course", type=Path, default=DEFAULT_COURSE, help="course directory (OLX layout)")
+    parser = argparse.ArgumentParser(description="Make video pills' media and OLX from their script files.")
+    parser.add_argument("pills", nargs="*", help="script files (<course>/scripts/<pill>.json) or pill names "
+                                                 "(default: every script)")
+    parser.add_argument("--course", "--course-dir", dest="course_dir", type=Path,
+                        help="course directory (default: the script folder's parent)")
     args = parser.parse_args(argv)
     for tool in ("espeak-ng", "ffmpeg"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is not installed")
-    for name in tqdm(args.names or list(PILLS), desc="pills"):
-        pill = PILLS[name]
-        with tempfile.TemporaryDirectory() as tmp:
-            timings, duration = render(name, pill, args.course, Path(tmp))
-        target = args.course / "fd_video_pill" / f"{name}.xml"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(olx(name, pill, timings, duration), encoding="utf-8")
-        sizes = {path.name: path.stat().st_size for path in (args.course / "static").glob(f"{name}.*")}
-        tqdm.write(f"{name}: {duration}s; {sum(sizes.values()) // 1024} KB in {sorted(sizes)}")
+    try:
+        scripts = [(path, load_script(path)) for path in find_scripts(args.pills, args.course_dir)]
+    except ScriptError as error:
+        sys.exit(str(error))
+    for path, script in tqdm(scripts, desc="pills"):
+        make_pill(script, args.course_dir or path.resolve().parent.parent)
 
 
 if __name__ == "__main__":
