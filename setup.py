@@ -63,6 +63,7 @@ setup(
             "xblock-sdk>=0.12",
             "pytest>=8",
             "pytest-django>=4.8",
+            "pytest-timeout>=2.3",
             "hypothesis>=6.100",
             "selenium>=4.20",
             "mysqlclient>=2.2",

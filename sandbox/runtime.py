@@ -103,6 +103,10 @@ class SandboxRuntime(WorkbenchRuntime):
             return I18nService(block)
         return super().service(block, service_name)
 
+    def applicable_aside_types(self, block):
+        """The sandbox offers no XBlock asides (its ids have none), so it never scans for them."""
+        return []
+
     def get_user_role(self):
         return "staff" if self.user_is_staff else "student"
 

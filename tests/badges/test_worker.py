@@ -47,7 +47,8 @@ def test_passing_the_course_gives_a_signed_badge_with_no_one_acting(transactiona
     awards = wait_for(_signed_and_announced(badge_class, learner), timeout=60)
     assert len(awards) == 1
     assert verification.verify(awards[0].credential)["verified"]
-    assert not PendingEvaluation.objects.filter(user=learner).exists()
+    # The evaluation that was owed is settled once the award is out.
+    assert wait_for(lambda: not PendingEvaluation.objects.filter(user=learner).exists(), timeout=60)
 
 
 def test_same_event_twice_at_once_gives_one_award(transactional_db, celery_worker, wait_for, badge_class, learner):

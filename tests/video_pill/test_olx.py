@@ -83,7 +83,7 @@ def test_the_demo_course_loads_with_the_pill_in_its_unit(client, django_user_mod
     assert f"/assets/{course.course_key}/what-is-open-data.mp4" in page
 
 
-@pytest.mark.parametrize("name", ["what-is-open-data", "strong-passwords", "spid-digital-identity"])
+@pytest.mark.parametrize("name", ["what-is-open-data"])
 def test_every_demo_pill_imports_with_its_media(tmp_path, name):
     from fd_core.platform import platform
     from sandbox.courses import import_course
