@@ -24,7 +24,7 @@ setup(
     "video pills, DigComp self-assessment, Open Badges 3.0, participation targets.",
     long_description=read("README.md"),
     long_description_content_type="text/markdown",
-    license="AGPL-3.0",
+    license="Apache-2.0",
     python_requires=">=3.11",
     packages=find_packages(include=[
         "fd_core", "fd_core.*",
@@ -85,6 +85,6 @@ setup(
         "Framework :: Django :: 5.2",
         "Programming Language :: Python :: 3.11",
         "Programming Language :: Python :: 3.12",
-        "License :: OSI Approved :: GNU Affero General Public License v3",
+        "License :: OSI Approved :: Apache Software License",
     ],
 )
