@@ -8,6 +8,8 @@ from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, List, Scope, String
 
+from fd_core.sanitize import clean_html
+
 from . import captions as caption_files
 from .checkpoints import public_view
 from .errors import N_
@@ -63,7 +65,10 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
     caption_language = String(scope=Scope.user_state, default="")
     answers = Dict(scope=Scope.user_state, default={})
     completed = Boolean(scope=Scope.user_state, default=False)
-    last_report_at = Float(scope=Scope.user_state, default=0.0)
+    # When the learner's first progress report arrived, and how many seconds were covered then:
+    # coverage may grow since then only as fast as the video plays at the top speed.
+    first_report_at = Float(scope=Scope.user_state, default=0.0)
+    covered_at_first_report = Float(scope=Scope.user_state, default=0.0)
 
     # ----------------------------------------------------------------- helpers
     @property
@@ -176,7 +181,8 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
                 (i for i, lang in enumerate(caption_languages) if lang["default"]), 0),
         }
         context = {
-            "uid": uid, "display_name": self.display_name, "description": self.description,
+            # Author HTML is cleaned on save and again here, in case field data bypassed Studio.
+            "uid": uid, "display_name": self.display_name, "description": clean_html(self.description),
             "use_youtube": self.playback_code() == "youtube", "youtube_id": self.youtube_id,
             "sources": self.sources, "poster": self.poster, "qualities": self.qualities(),
             "hls_url": self.hls_url, "tracks": tracks,

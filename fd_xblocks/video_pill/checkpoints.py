@@ -151,7 +151,9 @@ def is_correct(checkpoint, chosen):
 
 
 def public_view(checkpoint, gettext):
-    """What the learner's browser may know before answering: no correct flags, no feedback."""
+    """What the learner's browser may know before answering: no correct flags, no feedback.
+
+    The question is cleaned again (it is shown as HTML) in case the field data bypassed Studio."""
     if checkpoint["kind"] == "truefalse":
         options = [gettext("True"), gettext("False")]
     else:
@@ -160,7 +162,7 @@ def public_view(checkpoint, gettext):
         "id": checkpoint["id"],
         "time": checkpoint["time"],
         "kind": checkpoint["kind"],
-        "question": checkpoint["question"],
+        "question": clean_html(checkpoint["question"]),
         "options": options,
         "review_from": checkpoint["review_from"],
     }

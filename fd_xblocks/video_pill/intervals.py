@@ -2,8 +2,12 @@
 
 A learner's browser reports the media intervals it actually played since its last report.
 The server keeps the union of all accepted intervals; the pill is complete when that union
-covers the author's threshold of the duration. A report claiming more media seconds than the
-wall-clock time since the previous report allows at the top speed is impossible and refused.
+covers the author's threshold of the duration. The union (the coverage) can only grow as fast as
+the video plays at the top speed: since the learner's first report, coverage may have grown by at
+most ``(now - first report) x MAX_SPEED + SLACK_SECONDS``. The grace is given once per learner, not
+once per report, so sending many small reports quickly buys nothing; rewatching adds no coverage
+and so spends no budget; a pause (or a night) only lets the learner catch up on what was really
+played meanwhile.
 """
 import math
 
@@ -11,7 +15,7 @@ from .errors import N_, PillInputError
 
 MAX_SPEED = 2.0
 SPEEDS = (0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
-# Seconds of grace for network delay and clock granularity on each report.
+# Seconds of grace, once per learner, for network delay and clock granularity.
 SLACK_SECONDS = 4.0
 # A report may end this many seconds past the declared duration (encoders round up).
 END_TOLERANCE = 1.0
@@ -67,13 +71,21 @@ def claimed_seconds(intervals):
     return sum(end - start for start, end in intervals)
 
 
-def allowed_seconds(elapsed_wall_seconds):
-    """The most media seconds real time allows since the previous report, at the top speed."""
+def allowed_growth(elapsed_wall_seconds):
+    """The most coverage (media seconds) real time allows since the first report, at the top speed."""
     return max(0.0, elapsed_wall_seconds) * MAX_SPEED + SLACK_SECONDS
 
 
-def is_plausible(intervals, elapsed_wall_seconds):
-    return claimed_seconds(intervals) <= allowed_seconds(elapsed_wall_seconds)
+def within_budget(watched, reported, started_at, covered_at_start, now):
+    """True when adding ``reported`` to ``watched`` keeps the coverage growth since the learner's
+    first report (``started_at``, when the coverage was ``covered_at_start`` seconds) in real time."""
+    grown = covered_seconds(list(watched) + list(reported)) - covered_at_start
+    return grown <= allowed_growth(now - started_at) + 1e-9
+
+
+def reached(watched, moment, tolerance=1.0):
+    """True when the watched intervals include ``moment`` (give or take ``tolerance`` seconds)."""
+    return any(start - tolerance <= moment <= end + tolerance for start, end in watched)
 
 
 def coverage(intervals, duration):

@@ -4,6 +4,8 @@ import time
 from webob import Response
 from xblock.core import XBlock
 
+from fd_core.sanitize import clean_html
+
 from . import captions as caption_files
 from . import checkpoints as checkpoint_rules
 from . import intervals
@@ -12,6 +14,8 @@ from .events import clean_event
 from .json_endpoint import json_endpoint
 
 TRACK_KINDS = {"captions", "descriptions", "chapters", "transcript"}
+# A checkpoint may be answered once the watched intervals reach its time, give or take this.
+CHECKPOINT_TOLERANCE = 1.0
 
 
 def now():
@@ -38,13 +42,16 @@ class LearnerHandlersMixin:
         if language not in ("", None) and language not in self.captions:
             raise PillInputError(N_("There are no captions in that language."), "caption_language")
         current = now()
-        elapsed = current - self.last_report_at if self.last_report_at else 0.0
-        if not intervals.is_plausible(reported, elapsed):
-            self.last_report_at = current
+        if not self.first_report_at:
+            # The learner's clock starts at their first report (the player sends an empty one when
+            # playback starts); coverage from before this rule existed is not counted against it.
+            self.first_report_at = current
+            self.covered_at_first_report = intervals.covered_seconds(self.watched)
+        if not intervals.within_budget(self.watched, reported, self.first_report_at,
+                                       self.covered_at_first_report, current):
             raise PillInputError(
                 N_("This report claims more video than could be played in the time that passed; "
                    "it was not counted."), "intervals")
-        self.last_report_at = current
         self.watched = intervals.merge(list(self.watched) + reported)
         self.position = min(float(position), self.duration)
         self.speed = float(speed)
@@ -67,23 +74,32 @@ class LearnerHandlersMixin:
         if checkpoint is None:
             raise PillInputError(N_("This question is not part of the video."), "checkpoint")
         chosen = checkpoint_rules.parse_answer(checkpoint, data.get("answer"))
+        if not intervals.reached(self.watched, checkpoint["time"], CHECKPOINT_TOLERANCE):
+            raise PillInputError(N_("Watch the video up to this question before answering it."), "checkpoint")
         correct = checkpoint_rules.is_correct(checkpoint, chosen)
-        answers = dict(self.answers)
-        answers[checkpoint["id"]] = {"answer": chosen, "correct": correct}
-        self.answers = answers
-        earned = sum(1 for cp in self.checkpoints if answers.get(cp["id"], {}).get("correct"))
-        if self.has_score:
-            self.runtime.publish(self, "grade", {"value": earned, "max_value": self.max_score()})
+        first = checkpoint["id"] not in self.answers
+        earned = self.earned_score()
+        if first:
+            # The first answer is the one graded; later ones get feedback only.
+            answers = dict(self.answers)
+            answers[checkpoint["id"]] = {"answer": chosen, "correct": correct}
+            self.answers = answers
+            earned = self.earned_score()
+            if self.has_score:
+                self.runtime.publish(self, "grade", {"value": earned, "max_value": self.max_score()})
         self.runtime.publish(self, "fd.video_pill.checkpoint.answered", {
             "id": str(self.scope_ids.usage_id), "checkpoint": checkpoint["id"], "answer": chosen,
-            "correct": correct, "time": checkpoint["time"],
+            "correct": correct, "time": checkpoint["time"], "graded": first,
         })
         return {
             "correct": correct,
-            "feedback": checkpoint["feedback_correct" if correct else "feedback_incorrect"],
+            "feedback": clean_html(checkpoint["feedback_correct" if correct else "feedback_incorrect"]),
             "review_from": None if correct else checkpoint["review_from"],
-            "score": earned, "max_score": self.max_score(),
+            "score": earned, "max_score": self.max_score(), "graded": first,
         }
+
+    def earned_score(self):
+        return sum(1 for cp in self.checkpoints if self.answers.get(cp["id"], {}).get("correct"))
 
     @json_endpoint
     def event(self, data, suffix=""):

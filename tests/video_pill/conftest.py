@@ -99,3 +99,25 @@ def learner_block(pill_key):
         return SandboxRuntime(user, pill_key.course_key).get_block(pill_key)
 
     return get
+
+
+class Clock:
+    """The wall clock the pill's handlers read, moved forward by hand (``clock.advance(seconds)``)."""
+
+    def __init__(self, start):
+        self.time = start
+
+    def __call__(self):
+        return self.time
+
+    def advance(self, seconds):
+        self.time += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    from fd_xblocks.video_pill import learner_handlers
+
+    fake = Clock(1_800_000_000.0)
+    monkeypatch.setattr(learner_handlers, "now", fake)
+    return fake

@@ -1,5 +1,4 @@
 """Honest completion in the sandbox: only really watched intervals count, reported in real time."""
-import time
 
 import pytest
 from completion.models import BlockCompletion
@@ -11,20 +10,13 @@ pytestmark = pytest.mark.django_db
 DURATION = 75.24
 
 
-def age_last_report(learner_block, user, seconds):
-    """Pretend the previous report arrived ``seconds`` ago (as if the learner had been watching)."""
-    block = learner_block(user)
-    block.last_report_at = time.time() - seconds
-    block.save()
-
-
-def test_watching_past_the_threshold_completes_the_pill(learner_client, learner, learner_block, call, pill_key):
-    assert call(learner_client, "progress", {"intervals": []}).status_code == 200
-    age_last_report(learner_block, learner, 40)
+def test_watching_past_the_threshold_completes_the_pill(learner_client, learner, clock, call, pill_key):
+    assert call(learner_client, "progress", {"intervals": []}).status_code == 200  # playback starts
+    clock.advance(40)
     first = call(learner_client, "progress", {"intervals": [[0, 60]], "position": 60}).json()
     assert first["completed"] is False and first["coverage"] == pytest.approx(60 / DURATION, abs=1e-3)
     assert not BlockCompletion.objects.filter(user=learner, block_key=pill_key).exists()
-    age_last_report(learner_block, learner, 20)
+    clock.advance(8)
     second = call(learner_client, "progress", {"intervals": [[55, 70]], "position": 70, "speed": 2}).json()
     assert second["completed"] is True and second["watched"] == [[0.0, 70.0]]
     assert BlockCompletion.objects.get(user=learner, block_key=pill_key).completion == 1.0
@@ -32,16 +24,16 @@ def test_watching_past_the_threshold_completes_the_pill(learner_client, learner,
     assert event.event["coverage"] == pytest.approx(70 / DURATION, abs=1e-3)
 
 
-def test_dragging_the_playhead_to_the_end_does_not_complete(learner_client, learner, learner_block, call, pill_key):
+def test_dragging_the_playhead_to_the_end_does_not_complete(learner_client, learner, clock, call, pill_key):
     call(learner_client, "progress", {"intervals": []})
-    age_last_report(learner_block, learner, 30)
+    clock.advance(30)
     body = call(learner_client, "progress", {"intervals": [[0, 5], [70, 75.24]], "position": 75.24}).json()
     assert body["completed"] is False and body["coverage"] < 0.2
     assert not BlockCompletion.objects.filter(user=learner, block_key=pill_key).exists()
 
 
-def test_a_report_faster_than_real_time_is_refused_and_counts_nothing(learner_client, learner, learner_block, call,
-                                                                      pill_key):
+def test_a_report_faster_than_real_time_is_refused_and_counts_nothing(learner_client, learner, learner_block, clock,
+                                                                      call, pill_key):
     call(learner_client, "progress", {"intervals": []})
     response = call(learner_client, "progress", {"intervals": [[0, 75]], "position": 75})
     assert response.status_code == 400
@@ -50,10 +42,78 @@ def test_a_report_faster_than_real_time_is_refused_and_counts_nothing(learner_cl
     assert not BlockCompletion.objects.filter(user=learner, block_key=pill_key).exists()
 
 
-def test_the_same_seconds_reported_twice_count_once(learner_client, learner, learner_block, call):
+def test_a_burst_of_small_reports_does_not_complete_the_pill(learner_client, learner, learner_block, clock, call,
+                                                            pill_key):
+    """Thirteen reports of 4 s each (52 s of video) sent within 0.65 s: the grace is given once, not
+    per report, so only the first fits and the rest are refused with a message."""
+    assert call(learner_client, "progress", {"intervals": []}).status_code == 200
+    responses = []
+    for n in range(13):
+        clock.advance(0.05)
+        responses.append(call(learner_client, "progress", {"intervals": [[4 * n, 4 * n + 4]], "position": 4 * n + 4}))
+    assert [r.status_code for r in responses] == [200] + [400] * 12
+    assert all("tempo trascorso" in r.json()["error"] and r.json()["field"] == "intervals" for r in responses[1:])
+    block = learner_block(learner)
+    assert block.watched == [[0.0, 4.0]] and not block.completed
+    assert not BlockCompletion.objects.filter(user=learner, block_key=pill_key).exists()
+
+
+def test_reports_at_a_real_rate_complete_the_pill(learner_client, learner, clock, call, pill_key):
+    """The player's rhythm: an empty report when playback starts, then one every 10 s of wall time,
+    at the top speed (20 s of video each), with a pause in the middle."""
+    assert call(learner_client, "progress", {"intervals": [], "speed": 2}).status_code == 200
+    position = 0.0
+    bodies = []
+    while position < 70:
+        clock.advance(10)
+        end = min(position + 20, DURATION)
+        response = call(learner_client, "progress", {"intervals": [[position, end]], "position": end, "speed": 2})
+        assert response.status_code == 200, response.json()
+        bodies.append(response.json())
+        position = end
+        if len(bodies) == 2:
+            clock.advance(600)  # a coffee break: paused, nothing reported
+    assert bodies[-1]["completed"] is True
+    assert BlockCompletion.objects.get(user=learner, block_key=pill_key).completion == 1.0
+
+
+def test_a_learner_who_comes_back_the_next_day_goes_on(learner_client, learner, learner_block, clock, call):
+    call(learner_client, "progress", {"intervals": []})
+    clock.advance(10)
+    assert call(learner_client, "progress", {"intervals": [[0, 20]]}).status_code == 200
+    clock.advance(86_400)  # the next day, a new page: the player's empty report, then playback
+    assert call(learner_client, "progress", {"intervals": [], "position": 20}).status_code == 200
+    clock.advance(10)
+    body = call(learner_client, "progress", {"intervals": [[20, 40]], "position": 40}).json()
+    assert body["watched"] == [[0.0, 40.0]]
+
+
+def test_rewatching_spends_no_budget(learner_client, learner, clock, call):
+    """Seen seconds again add no coverage: a learner who rewatched a lot can still report new ones."""
+    call(learner_client, "progress", {"intervals": []})
+    clock.advance(10)
+    assert call(learner_client, "progress", {"intervals": [[0, 20]]}).status_code == 200
+    for _ in range(5):
+        clock.advance(10)
+        assert call(learner_client, "progress", {"intervals": [[0, 20]]}).status_code == 200
+    clock.advance(1)
+    assert call(learner_client, "progress", {"intervals": [[20, 40]]}).status_code == 200
+
+
+def test_learners_from_before_the_budget_keep_their_coverage(learner_client, learner, learner_block, clock, call):
+    block = learner_block(learner)
+    block.watched = [[0.0, 60.0]]  # watched under the previous rule, no first report time stored
+    block.save()
+    clock.advance(10)
+    body = call(learner_client, "progress", {"intervals": [[60, 64]]}).json()
+    assert body["watched"] == [[0.0, 64.0]]
+    assert call(learner_client, "progress", {"intervals": [[64, 70]]}).status_code == 400
+
+
+def test_the_same_seconds_reported_twice_count_once(learner_client, learner, clock, call):
     call(learner_client, "progress", {"intervals": []})
     for _ in range(4):
-        age_last_report(learner_block, learner, 20)
+        clock.advance(20)
         body = call(learner_client, "progress", {"intervals": [[10, 40]]}).json()
     assert body["watched"] == [[10.0, 40.0]] and body["completed"] is False
 

@@ -1,7 +1,14 @@
 """Property tests of the parsers: interval merging and caption files (hypothesis)."""
+import json
+from unittest import mock
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from webob import Request
+from xblock.field_data import DictFieldData
+from xblock.fields import ScopeIds
+from xblock.test.tools import TestRuntime
 
 from fd_xblocks.video_pill import captions, intervals
 from fd_xblocks.video_pill.errors import PillInputError
@@ -51,10 +58,114 @@ def test_any_json_as_intervals_is_accepted_inside_the_video_or_refused_clearly(r
     assert all(0 <= start <= end <= 60.0 for start, end in parsed)
 
 
-@given(pairs, st.floats(min_value=0, max_value=3600))
-def test_plausibility_never_allows_more_than_top_speed_real_time(raw, elapsed):
-    if intervals.is_plausible(raw, elapsed):
-        assert intervals.claimed_seconds(raw) <= elapsed * intervals.MAX_SPEED + intervals.SLACK_SECONDS
+class RecordingRuntime(TestRuntime):
+    """xblock's bare test runtime, keeping what the pill publishes (completion, tracking events)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.published = []
+
+    def publish(self, block, event_type, event_data):
+        self.published.append((event_type, event_data))
+
+
+class Untranslated:
+    gettext = staticmethod(lambda text: text)
+
+
+def fresh_pill(duration=600.0):
+    """A pill with empty learner state, outside any database: its handlers run as in the LMS."""
+    from fd_xblocks.video_pill.block import VideoPillBlock
+
+    runtime = RecordingRuntime(services={"field-data": DictFieldData({}), "i18n": Untranslated()})
+    block = runtime.construct_xblock_from_class(VideoPillBlock, ScopeIds("learner", "fd_video_pill", "d", "u"))
+    block.duration = duration
+    return block
+
+
+def send(block, intervals_played):
+    request = Request.blank("/", method="POST", body=json.dumps({"intervals": intervals_played}).encode(),
+                            content_type="application/json")
+    return block.progress(request)
+
+
+def union_length(raw):
+    """Seconds covered by the union of intervals, by an endpoint sweep (independent of ``merge``)."""
+    points = sorted([(s, 1) for s, e in raw if e > s] + [(e, -1) for s, e in raw if e > s], key=lambda p: (p[0], -p[1]))
+    total, depth, opened = 0.0, 0, 0.0
+    for at, step in points:
+        if depth == 0 and step == 1:
+            opened = at
+        depth += step
+        if depth == 0:
+            total += at - opened
+    return total
+
+
+# Mostly quick, small reports (where a per-report grace would leak), some long gaps and long claims.
+wall_gaps = st.one_of(st.sampled_from([0.0, 0.05, 0.5]), st.floats(0, 120))
+claims = st.one_of(st.lists(st.tuples(st.floats(0, 590), st.floats(0, 4)), min_size=1, max_size=2),
+                   st.lists(st.tuples(st.floats(0, 590), st.floats(0, 60)), max_size=4))
+reports = st.lists(st.tuples(wall_gaps, claims), min_size=1, max_size=30)
+BURST = [(0.05, [(4.0 * n, 4.0)]) for n in range(13)]  # 52 s of video in 0.65 s
+
+
+@settings(max_examples=200, deadline=None)
+@given(reports)
+@example(BURST)
+def test_whatever_the_reports_coverage_grows_no_faster_than_the_top_speed(sequence):
+    """Any sequence of reports, however small, many or quick: the accepted coverage is at most twice
+    the wall time between the first and the last report plus one grace."""
+    block = fresh_pill()
+    clock = [1_800_000_000.0]
+    accepted = []
+    with mock.patch("fd_xblocks.video_pill.learner_handlers.now", lambda: clock[0]):
+        first = None
+        for gap, raw in sequence:
+            clock[0] += gap
+            first = clock[0] if first is None else first
+            played = [[start, min(start + length, 600.0)] for start, length in raw]
+            response = send(block, played)
+            assert response.status_code in (200, 400)
+            if response.status_code == 200:
+                accepted += played
+            else:
+                assert json.loads(response.body)["field"] == "intervals"
+            covered = union_length(accepted)
+            assert covered <= (clock[0] - first) * intervals.MAX_SPEED + intervals.SLACK_SECONDS + 1e-6
+            assert union_length(block.watched) == pytest.approx(covered, abs=1e-6)
+
+
+# One step of an honest player: play for some wall seconds at a speed, or seek, or stay paused.
+honest_steps = st.lists(st.one_of(
+    st.tuples(st.just("play"), st.floats(0.1, 20), st.sampled_from(intervals.SPEEDS)),
+    st.tuples(st.just("seek"), st.floats(0, 600), st.just(1.0)),
+    st.tuples(st.just("pause"), st.floats(0, 100_000), st.just(1.0)),
+), min_size=1, max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(honest_steps, st.floats(0, 2))
+def test_an_honest_player_is_never_refused(steps, first_report_delay):
+    """Reports of what was really played, at any allowed speed, with pauses, seeks, rewatching and
+    days away (the first report reaching the server up to 2 s late): every one is accepted."""
+    block = fresh_pill()
+    started = 1_800_000_000.0
+    clock = [started + first_report_delay]
+    with mock.patch("fd_xblocks.video_pill.learner_handlers.now", lambda: clock[0]):
+        assert send(block, []).status_code == 200  # the player's empty report when playback starts
+        clock[0] = started
+        position = 0.0
+        for kind, amount, speed in steps:
+            if kind == "seek":
+                position = amount
+                continue
+            clock[0] += amount
+            if kind == "play":
+                end = min(position + amount * speed, 600.0)
+                response = send(block, [[position, end]])
+                assert response.status_code == 200, response.body
+                position = end
 
 
 cue_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(

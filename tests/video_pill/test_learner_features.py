@@ -35,13 +35,20 @@ def test_the_page_speaks_english_when_the_learner_switches(learner_client, unit_
     assert 'srclang="en" label="English" default' in page
 
 
-def test_right_answer_is_graded_and_wrong_one_sends_back_to_the_explanation(learner_client, learner, call, pill_key,
-                                                                             pill_course):
-    wrong = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [1]}).json()
-    assert wrong["correct"] is False and wrong["review_from"] == pytest.approx(34.922)
-    assert "Foto e PDF" in wrong["feedback"]
+def watch(learner_block, user, *intervals):
+    block = learner_block(user)
+    block.watched = [list(pair) for pair in intervals]
+    block.save()
+
+
+def test_right_answer_is_graded_and_wrong_one_sends_back_to_the_explanation(learner_client, learner, learner_block,
+                                                                             call, pill_key, pill_course):
+    watch(learner_block, learner, (0, 66))
     right = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [0]}).json()
-    assert right == {"correct": True, "feedback": right["feedback"], "review_from": None, "score": 1, "max_score": 3}
+    assert right == {"correct": True, "feedback": right["feedback"], "review_from": None, "score": 1, "max_score": 3,
+                     "graded": True}
+    wrong = call(learner_client, "answer", {"checkpoint": "commercial-use", "answer": [1]}).json()
+    assert wrong["correct"] is False and wrong["review_from"] == pytest.approx(6.534) and wrong["score"] == 1
     both = call(learner_client, "answer", {"checkpoint": "truly-open", "answer": [1, 0]}).json()
     assert both["correct"] is True and both["score"] == 2
     score = BlockScore.objects.get(user=learner, usage_key=pill_key)
@@ -49,6 +56,40 @@ def test_right_answer_is_graded_and_wrong_one_sends_back_to_the_explanation(lear
     assert CourseGrade.objects.get(user=learner, course=pill_course).percent == pytest.approx(2 / 3, abs=0.01)
     logged = TrackingLogEntry.objects.filter(name="fd.video_pill.checkpoint.answered", user_id=learner.pk)
     assert logged.count() == 3
+
+
+def test_the_first_answer_is_graded_and_retrying_only_gives_feedback(learner_client, learner, learner_block, call,
+                                                                      pill_key):
+    watch(learner_block, learner, (0, 55))
+    wrong = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [1]}).json()
+    assert wrong["correct"] is False and wrong["review_from"] == pytest.approx(34.922)
+    assert "Foto e PDF" in wrong["feedback"] and wrong["score"] == 0 and wrong["graded"] is True
+    again = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [0]}).json()
+    assert again["correct"] is True and again["feedback"] and again["review_from"] is None  # feedback still given
+    assert again["score"] == 0 and again["graded"] is False  # ... but the grade keeps the first answer
+    score = BlockScore.objects.get(user=learner, usage_key=pill_key)
+    assert (score.earned, score.possible) == (0.0, 3.0)
+    assert learner_block(learner).answers["machine-readable"] == {"answer": [1], "correct": False}
+    logged = TrackingLogEntry.objects.filter(name="fd.video_pill.checkpoint.answered", user_id=learner.pk)
+    assert [entry.event["graded"] for entry in logged.order_by("id")] == [True, False]
+
+
+def test_a_question_not_yet_reached_cannot_be_answered(learner_client, learner, learner_block, call, pill_key):
+    watch(learner_block, learner, (0, 40), (60, 70))  # jumped over the question at 53 s
+    response = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [0]})
+    assert response.status_code == 400 and response.json()["field"] == "checkpoint"
+    assert response.json()["error"] == "Guarda il video fino a questa domanda prima di rispondere."
+    assert not BlockScore.objects.filter(user=learner).exists() and learner_block(learner).answers == {}
+    watch(learner_block, learner, (0, 40), (52.5, 70))  # played up to the question, give or take a second
+    assert call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [0]}).json()["score"] == 1
+
+
+def test_a_question_reached_through_the_player_reports_can_be_answered(learner_client, clock, call):
+    call(learner_client, "progress", {"intervals": []})
+    clock.advance(10)
+    call(learner_client, "progress", {"intervals": [[0, 15.722]], "position": 15.722})
+    body = call(learner_client, "answer", {"checkpoint": "commercial-use", "answer": [0]}).json()
+    assert body["correct"] is True and body["score"] == 1
 
 
 @pytest.mark.parametrize("payload", [
@@ -156,3 +197,28 @@ def test_one_file_per_type_has_no_quality_menu(learner_client, unit_url):
 def test_speeds_read_the_italian_way_and_keep_machine_values(learner_client, unit_url):
     page = learner_client.get(unit_url).content.decode()
     assert '<option value="1.5">1,5x</option>' in page and '<option value="1" selected>1x</option>' in page
+
+
+def test_author_html_set_without_studio_is_cleaned_on_the_page(learner_client, learner, learner_block, unit_url,
+                                                               call, pill_key):
+    """Field data written straight to the store (an import, a script) never brings script to the page."""
+    from fd_core.platform import platform
+
+    block = platform().get_block(pill_key)
+    attack = '<img src="x" onerror="alert(1)"><script>alert(2)</script>'
+    checkpoints = [dict(cp) for cp in block.checkpoints]
+    checkpoints[0].update(question="<p>Vero?</p>" + attack, feedback_incorrect="<p>No.</p>" + attack,
+                          feedback_correct=attack)
+    _edit(pill_key, description="<p>Intro</p>" + attack, checkpoints=checkpoints)
+    page = learner_client.get(unit_url).content.decode()
+    assert "<p>Intro</p>" in page and "Vero?" in page
+    for bad in ("onerror", "<script>alert", "alert(1)", "alert(2)"):
+        assert bad not in page
+    state = json.loads(page.split('<script type="application/json" class="fd-pill__state">')[1].split("</script>")[0])
+    assert state["checkpoints"][0]["question"] == "<p>Vero?</p>"
+    watch(learner_block, learner, (0, 20))
+    body = call(learner_client, "answer", {"checkpoint": checkpoints[0]["id"], "answer": [1]}).json()
+    assert body["feedback"].startswith("<p>No.</p>") and "onerror" not in body["feedback"]
+    assert "script" not in body["feedback"]
+    data = platform().get_block(pill_key).student_view_data()
+    assert "onerror" not in data["checkpoints"][0]["question"]

@@ -205,7 +205,8 @@ function FdVideoPill(runtime, element) {
     var feedback = panel.querySelector(".fd-pill__cp-feedback");
     if (!chosen.length) { feedback.textContent = S.chooseAnswer; return; }
     var cp = currentCheckpoint;
-    post(state.answerUrl, {checkpoint: cp.id, answer: chosen}).then(function (r) {
+    // The server accepts an answer once the watched intervals reach the question: send them first.
+    inflight.then(function () { return post(state.answerUrl, {checkpoint: cp.id, answer: chosen}); }).then(function (r) {
       if (!r.ok) { feedback.textContent = r.body.error; return; }
       cp.answered = true;
       cp.correct = r.body.correct;
