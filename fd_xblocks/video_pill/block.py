@@ -8,15 +8,13 @@ from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, List, Scope, String
 
-from fd_core.sanitize import clean_html
-
 from . import captions as caption_files
 from .checkpoints import public_view
 from .errors import N_
 from .intervals import SPEEDS, coverage
 from .learner_handlers import LearnerHandlersMixin
 from .olx import OlxMixin
-from .rendering import json_for_script, render, static_text
+from .rendering import clean_author_html, json_for_script, render, static_text
 from .strings import language_label, learner_strings
 from .studio import StudioMixin
 
@@ -182,7 +180,7 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
         }
         context = {
             # Author HTML is cleaned on save and again here, in case field data bypassed Studio.
-            "uid": uid, "display_name": self.display_name, "description": clean_html(self.description),
+            "uid": uid, "display_name": self.display_name, "description": clean_author_html(self.description),
             "use_youtube": self.playback_code() == "youtube", "youtube_id": self.youtube_id,
             "sources": self.sources, "poster": self.poster, "qualities": self.qualities(),
             "hls_url": self.hls_url, "tracks": tracks,

@@ -13,6 +13,7 @@ from fd_core.sanitize import clean_html
 
 from .errors import N_, PillInputError
 from .intervals import is_number
+from .rendering import clean_author_html
 
 KINDS = ("single", "multiple", "truefalse")
 MAX_CHECKPOINTS = 20
@@ -162,7 +163,7 @@ def public_view(checkpoint, gettext):
         "id": checkpoint["id"],
         "time": checkpoint["time"],
         "kind": checkpoint["kind"],
-        "question": clean_html(checkpoint["question"]),
+        "question": clean_author_html(checkpoint["question"]),
         "options": options,
         "review_from": checkpoint["review_from"],
     }

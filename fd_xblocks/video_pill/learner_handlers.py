@@ -4,14 +4,13 @@ import time
 from webob import Response
 from xblock.core import XBlock
 
-from fd_core.sanitize import clean_html
-
 from . import captions as caption_files
 from . import checkpoints as checkpoint_rules
 from . import intervals
 from .errors import N_, PillInputError
 from .events import clean_event
 from .json_endpoint import json_endpoint
+from .rendering import clean_author_html
 
 TRACK_KINDS = {"captions", "descriptions", "chapters", "transcript"}
 # A checkpoint may be answered once the watched intervals reach its time, give or take this.
@@ -93,7 +92,7 @@ class LearnerHandlersMixin:
         })
         return {
             "correct": correct,
-            "feedback": clean_html(checkpoint["feedback_correct" if correct else "feedback_incorrect"]),
+            "feedback": clean_author_html(checkpoint["feedback_correct" if correct else "feedback_incorrect"]),
             "review_from": None if correct else checkpoint["review_from"],
             "score": earned, "max_score": self.max_score(), "graded": first,
         }
