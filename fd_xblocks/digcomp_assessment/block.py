@@ -1,9 +1,10 @@
 """XBlock ``fd_digcomp_assessment``: the DigComp questionnaire inside a course.
 
 It is a thin shell over ``fd_assessment.api``: questions, scoring, results and recommendations
-come from the plugin app, and the block renders the app's Django templates (so its strings are
-translated by the app's Django catalogue, ``fd_assessment/locale``). Completion is published on
-submit; a grade only if the author asks for one.
+come from the plugin app, and so does the block's HTML (``api.xblock_html`` / ``api.xblock_body_html``,
+translated by the app's Django catalogue). The block's own Studio labels and messages are in the
+``fd_xblocks/translations`` catalogue the i18n service reads. Completion is published on submit; a
+grade only if the author asks for one. Only ``fd_assessment.api`` (and ``.signals``) may be imported.
 """
 from importlib import resources
 
