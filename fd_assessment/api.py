@@ -39,6 +39,7 @@ __all__ = [
     "OVERRATES", "UNDERRATES", "framework", "questionnaire", "start_attempt", "get_attempt",
     "attempt_state", "answer", "submit_attempt", "results", "history", "statistics", "statistics_csv",
     "learning_resources", "latest_levels", "current_version",
+    "question_context", "results_context", "xblock_body_html", "xblock_html", "xblock_css",
 ]
 
 
@@ -213,3 +214,39 @@ def level_description(level4, language="it", framework_id=DEFAULT_FRAMEWORK):
         if level["level4"] == level4:
             return localised(level.get("description", level["name"]), language)
     return ""
+
+
+# --- pages and the fd_digcomp_assessment XBlock (rendered from this app's templates) -----------
+def question_context(attempt, error=None, action_url="", submit_url=""):
+    """What the question template needs: the next question, progress, the error to show."""
+    from .pages import question_context as build
+
+    return build(attempt, error, action_url=action_url, submit_url=submit_url)
+
+
+def results_context(attempt, heading=1):
+    """What the results template needs; ``heading`` is the level of its top heading."""
+    from .pages import results_context as build
+
+    return build(attempt, heading=heading)
+
+
+def xblock_body_html(attempt, signed_in=True, form="short", error=None):
+    """The block's body for this person: sign-in note, intro (``form`` short/full), question or results."""
+    from .pages import xblock_body_html as build
+
+    return build(attempt, signed_in=signed_in, form=form, error=error)
+
+
+def xblock_html(title, body_html):
+    """The block's whole HTML: the (translated) title over the body from ``xblock_body_html``."""
+    from .pages import xblock_html as build
+
+    return build(title, body_html)
+
+
+def xblock_css():
+    """The stylesheet of the block's fragment."""
+    from .pages import xblock_css as build
+
+    return build()

@@ -22,12 +22,25 @@ def _error(message, code=status.HTTP_400_BAD_REQUEST):
     return Response({"error": str(message)}, status=code)
 
 
+def error_text(problems):
+    """DRF's (possibly nested) validation errors as one readable line: field names before their
+    messages, list positions left out (the message names the bad value), empty entries skipped."""
+    if isinstance(problems, dict):
+        parts = []
+        for key, value in problems.items():
+            text = error_text(value)
+            if not text:
+                continue
+            is_position = isinstance(key, int) or str(key).isdigit()
+            parts.append(text if is_position or key == "non_field_errors" else f"{key}: {text}")
+        return "; ".join(parts)
+    if isinstance(problems, list | tuple):
+        return " ".join(text for text in (error_text(p) for p in problems) if text)
+    return str(problems)
+
+
 def _validation_error(serializer):
-    messages = []
-    for field, problems in serializer.errors.items():
-        problems = problems if isinstance(problems, list) else [problems]
-        messages.append(f"{field}: {' '.join(str(p) for p in problems)}")
-    return Response({"error": "; ".join(messages), "fields": serializer.errors}, status=400)
+    return Response({"error": error_text(serializer.errors), "fields": serializer.errors}, status=400)
 
 
 class Base(APIView):

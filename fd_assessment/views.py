@@ -13,7 +13,8 @@ from opaque_keys.edx.keys import CourseKey
 from fd_core.platform import platform
 
 from . import api
-from .chart import distribution_chart, results_chart
+from .chart import distribution_chart
+from .pages import question_context, results_context
 
 
 def _lang():
@@ -42,13 +43,6 @@ def start(request):
             "history": api.history(request.user, _lang()), "areas": api.framework()["areas"], "lang": _lang(),
         }, status=400)
     return redirect("fd_assessment:take", attempt_id=attempt.pk)
-
-
-def question_context(attempt, error=None, action_url="", submit_url=""):
-    """What the question template needs (shared with the XBlock)."""
-    state = api.attempt_state(attempt, _lang())
-    return {"state": state, "item": state["next_item"], "error": error, "action_url": action_url,
-            "submit_url": submit_url, "attempt": attempt}
 
 
 @login_required
@@ -94,13 +88,6 @@ def submit(request, attempt_id):
         return render(request, "fd_assessment/take.html", question_context(attempt, str(error), **urls),
                       status=400)
     return redirect("fd_assessment:results", attempt_id=attempt.pk)
-
-
-def results_context(attempt, heading=1):
-    """What the results template needs (shared with the XBlock, whose title is already an h2)."""
-    data = api.results(attempt, _lang())
-    return {"results": data, "chart": results_chart(data), "lang": _lang(), "h1": heading, "h2": heading + 1,
-            "underrates": api.UNDERRATES, "overrates": api.OVERRATES}
 
 
 @login_required

@@ -31,6 +31,34 @@ def award(user, badge_class, source=Award.AUTO, awarded_by=None, narrative="", e
     return created, True
 
 
+def award_many(rows, badge_class, source=Award.BULK, awarded_by=None, batch_size=500):
+    """Award ``badge_class`` to every ``(user, narrative)`` of ``rows`` who does not hold it yet.
+
+    Returns ``(created_count, pending_ids)``: ``pending_ids`` are the awards of these learners not
+    yet announced (the new ones and any left unfinished earlier), for ``complete`` to finish.
+    """
+    expires = timezone.now() + timedelta(days=badge_class.valid_days) if badge_class.valid_days else None
+    created, pending = 0, []
+    for start in range(0, len(rows), batch_size):
+        batch = rows[start:start + batch_size]
+        user_ids = [user.pk for user, _narrative in batch]
+        held = set(Award.objects.filter(badge_class=badge_class, user_id__in=user_ids).values_list("user_id",
+                                                                                                  flat=True))
+        new = [(user, narrative) for user, narrative in batch if user.pk not in held]
+        try:
+            with transaction.atomic():
+                Award.objects.bulk_create([
+                    Award(user=user, badge_class=badge_class, source=source, awarded_by=awarded_by,
+                          narrative=narrative, evidence=[], expires_at=expires) for user, narrative in new])
+            created += len(new)
+        except IntegrityError:  # one of them was awarded meanwhile: one by one, the constraint decides
+            created += sum(award(user, badge_class, source=source, awarded_by=awarded_by, narrative=narrative)[1]
+                           for user, narrative in new)
+        pending += Award.objects.filter(badge_class=badge_class, user_id__in=user_ids,
+                                        notified_at__isnull=True).values_list("pk", flat=True)
+    return created, pending
+
+
 def sign(award_obj):
     """Sign the award's credential once (a retry after a crash finds it signed and skips)."""
     if award_obj.credential:

@@ -4,13 +4,10 @@ Each receiver records what happened in the database (in the sender's transaction
 needed), then queues the evaluation with ``transaction.on_commit``. If the broker is down the
 pending row stays and the periodic sweep awards what is owed.
 """
-import logging
-
 from django.db import transaction
 
 from .models import Award, BadgeRule, LearnerFact, PendingEvaluation
-
-log = logging.getLogger(__name__)
+from .queueing import enqueue
 
 
 def _queue(user_id, reason):
@@ -19,11 +16,7 @@ def _queue(user_id, reason):
     def send():
         from .tasks import evaluate_learner
 
-        try:
-            evaluate_learner.delay(user_id)
-        except Exception:  # broker down: the sweep will pick the pending row up
-            log.warning("Could not queue badge evaluation for user %s; the sweep will do it", user_id,
-                        exc_info=True)
+        enqueue(evaluate_learner, user_id)  # broker down: the sweep will pick the pending row up
 
     transaction.on_commit(send)
 

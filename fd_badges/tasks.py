@@ -34,6 +34,17 @@ def award_badge(self, user_id, slug, narrative="", awarded_by_id=None, source=Aw
 
 
 @shared_task(bind=True, **RETRY)
+def complete_awards(self, award_ids):
+    """Sign and announce awards already saved (by staff, a CSV import); done ones are skipped."""
+    done = 0
+    for award in Award.objects.filter(pk__in=award_ids, notified_at__isnull=True).select_related(
+            "badge_class__issuer", "user"):
+        awarding.complete(award)
+        done += 1
+    return done
+
+
+@shared_task(bind=True, **RETRY)
 def sweep(self, older_than_seconds=None):
     """Award whatever is owed: learners whose events were recorded but never evaluated (the broker
     was down, a worker died), and awards never signed or announced."""

@@ -31,11 +31,15 @@ class I18nService:
     def __init__(self, block=None):
         cls = getattr(block, "unmixed_class", type(block)) if block is not None else None
         self._package = cls.__module__.split(".")[0] if cls is not None else None
+        self._catalogues = {}
 
     def _catalogue(self):
         if not self._package:
             return None
-        return _block_catalogue(self._package, django.utils.translation.get_language() or settings.LANGUAGE_CODE)
+        language = django.utils.translation.get_language() or settings.LANGUAGE_CODE
+        if language not in self._catalogues:
+            self._catalogues[language] = _block_catalogue(self._package, language)
+        return self._catalogues[language]
 
     def gettext(self, message):
         catalogue = self._catalogue()

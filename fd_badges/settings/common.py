@@ -6,6 +6,8 @@ DEFAULTS = {
     "FD_BADGES_KEY_ENCRYPTION_SECRET": None,
     # The sweep awards what is owed for events older than this (the broker was down).
     "FD_BADGES_SWEEP_DELAY_SECONDS": 300,
+    # After the broker could not be reached, queue nothing for this long (the sweep finishes the awards).
+    "FD_BADGES_ENQUEUE_BACKOFF_SECONDS": 30,
     # Largest request body the verification endpoint accepts (bytes).
     "FD_BADGES_MAX_VERIFY_BYTES": 1024 * 1024,
     # Celery beat entry; the LMS/sandbox merges it into CELERY_BEAT_SCHEDULE.

@@ -3,13 +3,13 @@ import secrets
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.cache import cache
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from .. import bulk
+from .. import awarding, bulk, queueing
 from ..models import Award, BadgeClass
-from ..tasks import award_badge
 from .common import json_error
 
 JOB_SECONDS = 24 * 3600
@@ -31,11 +31,16 @@ def bulk_award(request, slug):
             message = str(error) if isinstance(error, bulk.BulkError) else _("The file is not UTF-8 text.")
             context["error"] = message
             return render(request, "fd_badges/bulk_award.html", context, status=400)
+        # Every award is saved before anything is queued: a broker outage only delays signing and
+        # the e-mails, which the periodic sweep does if the queue cannot be reached.
+        queued = {"all": True}
+        with transaction.atomic():
+            created, pending = awarding.award_many(rows, badge_class, source=Award.BULK, awarded_by=request.user)
+            transaction.on_commit(lambda: queued.update(all=queueing.enqueue_completion(pending)))
         job = secrets.token_urlsafe(12)
         cache.set(f"fd_badges:bulk:{job}", {"slug": slug, "users": [user.pk for user, _n in rows]}, JOB_SECONDS)
-        for user, row_narrative in rows:
-            award_badge.delay(user.pk, slug, row_narrative, request.user.pk, Award.BULK)
-        context.update(job=job, total=len(rows), problems=problems)
+        context.update(job=job, total=len(rows), problems=problems, created=created,
+                       held=len(rows) - created, queued=queued["all"])
     return render(request, "fd_badges/bulk_award.html", context)
 
 

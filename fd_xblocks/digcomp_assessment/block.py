@@ -1,14 +1,14 @@
 """XBlock ``fd_digcomp_assessment``: the DigComp questionnaire inside a course.
 
 It is a thin shell over ``fd_assessment.api``: questions, scoring, results and recommendations
-come from the plugin app, and the block renders the app's Django templates (so its strings are
-translated by the app's Django catalogue, ``fd_assessment/locale``). Completion is published on
-submit; a grade only if the author asks for one.
+come from the plugin app, and so does the block's HTML (``api.xblock_html`` / ``api.xblock_body_html``,
+translated by the app's Django catalogue). The block's own Studio labels and messages are in the
+``fd_xblocks/translations`` catalogue the i18n service reads. Completion is published on submit; a
+grade only if the author asks for one. Only ``fd_assessment.api`` (and ``.signals``) may be imported.
 """
 from importlib import resources
 
 from django.contrib.auth import get_user_model
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from web_fragments.fragment import Fragment
@@ -22,8 +22,8 @@ AREAS = ("1", "2", "3", "4", "5")
 GRADE_MODES = ("none", "participation", "score")
 
 
-def _static(name, package=__package__):
-    return (resources.files(package) / "static" / name).read_text(encoding="utf-8")
+def _static(name):
+    return (resources.files(__package__) / "static" / name).read_text(encoding="utf-8")
 
 
 def _area_values(block):
@@ -91,24 +91,22 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
 
     # --- views -----------------------------------------------------------------------------
     def _inner_html(self, user, error=None):
-        from fd_assessment.views import question_context, results_context
+        from fd_assessment import api
 
-        if user is None:
-            return render_to_string("fd_assessment/xblock_signin.html", {})
-        attempt = self._attempt(user)
-        if attempt is None:
-            return render_to_string("fd_assessment/xblock_intro.html", {"block": self, "error": error})
-        if attempt.status == attempt.COMPLETED:
-            return render_to_string("fd_assessment/xblock_results.html", results_context(attempt, heading=3))
-        context = question_context(attempt, error, action_url="#", submit_url="#")
-        return render_to_string("fd_assessment/_question.html", context)
+        attempt = self._attempt(user) if user is not None else None
+        return api.xblock_body_html(attempt, signed_in=user is not None, form=self.form, error=error)
+
+    def _title(self):
+        """The author's title, or the default one in the learner's language."""
+        if self.display_name == self.fields["display_name"].default:
+            return self.runtime.service(self, "i18n").gettext(self.display_name)
+        return self.display_name
 
     def student_view(self, context=None):
-        user = self._django_user()
-        html = render_to_string("fd_assessment/xblock.html", {
-            "block": self, "inner": self._inner_html(user)})
-        fragment = Fragment(html)
-        fragment.add_css(_static("fd_assessment/assessment.css", "fd_assessment"))
+        from fd_assessment import api
+
+        fragment = Fragment(api.xblock_html(self._title(), self._inner_html(self._django_user())))
+        fragment.add_css(api.xblock_css())
         fragment.add_javascript(_static("digcomp_assessment.js"))
         fragment.initialize_js("DigCompAssessmentBlock")
         return fragment
@@ -117,7 +115,7 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
         from fd_assessment.api import current_version
 
         return {"form": self.form, "areas": list(self.areas), "questionnaire_version": current_version(),
-                "display_name": self.display_name}
+                "display_name": self._title()}
 
     # --- handlers --------------------------------------------------------------------------
     def _require_user(self):

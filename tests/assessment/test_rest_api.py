@@ -199,3 +199,34 @@ def test_statistics_by_course_period_and_cohort(client, staff, take_questionnair
     assert this_month["people"] == 10
     assert client.get(url("api_statistics"), {"period_to": "2000-01"}).json()["suppressed"] is True
     assert client.get(url("api_statistics"), {"course": str(course), "cohort": "Biblioteca"}).json()["suppressed"]
+
+
+def test_a_bad_list_entry_is_reported_as_readable_text_in_italian(client, learner, settings):
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    client.force_login(learner)
+    response = client.post(url("api_attempts"), {"areas": [1, "x"]}, content_type="application/json")
+    body = response.json()
+    assert response.status_code == 400
+    assert body["error"] == 'areas: "x" non è una scelta valida.'
+    assert not api.open_attempts(learner)
+
+
+def test_nested_validation_errors_read_as_field_names_and_messages(english):
+    from rest_framework import serializers
+
+    from fd_assessment.rest import error_text
+
+    class Person(serializers.Serializer):
+        name = serializers.CharField()
+        areas = serializers.ListField(child=serializers.ChoiceField(choices=["1", "2"]))
+
+    class Group(serializers.Serializer):
+        title = serializers.CharField(max_length=3)
+        people = Person(many=True)
+
+    data = {"title": "Oblate", "people": [{"name": "Giulia", "areas": ["1"]}, {"areas": ["1", "9"]}]}
+    serializer = Group(data=data)
+    assert not serializer.is_valid()
+    text = error_text(serializer.errors)
+    assert text == ("title: Ensure this field has no more than 3 characters.; "
+                    'people: name: This field is required.; areas: "9" is not a valid choice.')

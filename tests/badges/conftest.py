@@ -9,13 +9,37 @@ COURSE = CourseKey.from_string("course-v1:FirenzeDigitale+OD101+2026")
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from fd_badges import keys
+    from fd_badges import keys, queueing
 
     cache.clear()
     keys.forget_keys()
+    queueing.broker_is_back()
     yield
     cache.clear()
     keys.forget_keys()
+    queueing.broker_is_back()
+
+
+@pytest.fixture
+def broker_down():
+    """Point this process's Celery app at a port where no broker listens; call the fixture's value
+    (or leave the test) to bring the broker back."""
+    from celery import current_app
+
+    from fd_badges import queueing
+
+    app = current_app._get_current_object()
+    saved = app.conf.broker_url, app.conf.broker_connection_timeout
+
+    def use(url, timeout):
+        app.conf.broker_url, app.conf.broker_connection_timeout = url, timeout
+        app._pool = None
+        app.amqp._producer_pool = None
+        queueing.broker_is_back()
+
+    use("redis://127.0.0.1:1/0", 1)
+    yield lambda: use(*saved)
+    use(*saved)
 
 
 @pytest.fixture

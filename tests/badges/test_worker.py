@@ -148,3 +148,25 @@ def test_bulk_award_from_the_admin_page_shows_progress(transactional_db, celery_
     narratives = dict(Award.objects.values_list("user__username", "narrative"))
     assert narratives["learner"] == "Laboratorio in biblioteca" and narratives["citizen3"] == "Open day"
     assert set(Award.objects.values_list("source", flat=True)) == {Award.BULK}
+
+
+def test_bulk_award_during_a_broker_outage_is_finished_by_the_sweep(transactional_db, celery_worker, wait_for, client,
+                                                                    badge_class, staff, broker_down):
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    people = [get_user_model().objects.create_user(f"citizen{n}", f"citizen{n}@example.org") for n in range(6)]
+    client.force_login(staff)
+    page = client.post(reverse("fd_badges:bulk_award", kwargs={"slug": badge_class.slug}),
+                       {"csv_file": SimpleUploadedFile("people.csv", "\n".join(u.email for u in people).encode())},
+                       HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert "will be signed and announced automatically" in page.content.decode()
+    assert Award.objects.filter(badge_class=badge_class, user__in=people).count() == len(people)
+    broker_down()  # the broker is back: the periodic sweep runs on the worker
+    tasks.sweep.delay(0)
+    progress_url = reverse("fd_badges:bulk_progress", kwargs={"job": page.context["job"]})
+    assert wait_for(lambda: client.get(progress_url).json()["done"] == len(people) or None, timeout=60)
+    for award in Award.objects.filter(badge_class=badge_class):
+        assert verification.verify(award.credential)["verified"]
