@@ -28,6 +28,17 @@ def lock_counters():
     CounterLock.objects.select_for_update().get(name=COUNTER_LOCK)
 
 
+def accumulate(people, amounts, *event):
+    """Add one event's contributions: each person's earliest day, and the amounts per day."""
+    event_people, event_amounts = contributions(*event)
+    for metric, scope_type, scope_value, user_id, day in event_people:
+        key = (metric, scope_type, scope_value, user_id)
+        if key not in people or day < people[key]:
+            people[key] = day
+    for metric, scope_type, scope_value, day, value in event_amounts:
+        amounts[(metric, scope_type, scope_value, day)] += value
+
+
 def claim_pending(batch_size):
     skip = connection.features.has_select_for_update_skip_locked
     query = ActivityEvent.objects.filter(processed=False).order_by("id")
@@ -45,13 +56,7 @@ def process_pending(batch_size=1000):
         lock_counters()
         people, amounts = {}, defaultdict(Decimal)
         for row in rows:
-            event_people, event_amounts = contributions(*row[1:])
-            for metric, scope_type, scope_value, user_id, day in event_people:
-                key = (metric, scope_type, scope_value, user_id)
-                if key not in people or day < people[key]:
-                    people[key] = day
-            for metric, scope_type, scope_value, day, value in event_amounts:
-                amounts[(metric, scope_type, scope_value, day)] += value
+            accumulate(people, amounts, *row[1:])
         _count_people(people, amounts)
         upsert_daily(amounts)
         ActivityEvent.objects.filter(id__in=[row[0] for row in rows]).update(processed=True)

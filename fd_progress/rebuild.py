@@ -19,8 +19,8 @@ from django.db import connection, transaction
 from django.db.models import Sum
 
 from . import ingest
-from .contributions import EVENT_FIELDS, contributions
-from .counting import lock_counters, write_daily
+from .contributions import EVENT_FIELDS
+from .counting import accumulate, lock_counters, write_daily
 from .metrics import COUNTED_BLOCK_TYPES, EventKind
 from .models import (
     ActivityEvent,
@@ -121,13 +121,7 @@ def recount(progress=None):
         for row in _progress(rows.iterator(chunk_size=CHUNK), events, "recount", progress):
             if not row[1] and row[0] not in ours:
                 continue
-            event_people, event_amounts = contributions(*row[2:])
-            for metric, scope_type, scope_value, user_id, day in event_people:
-                key = (metric, scope_type, scope_value, user_id)
-                if key not in people or day < people[key]:
-                    people[key] = day
-            for metric, scope_type, scope_value, day, value in event_amounts:
-                amounts[(metric, scope_type, scope_value, day)] += value
+            accumulate(people, amounts, *row[2:])
         for (metric, scope_type, scope_value, _user), day in people.items():
             amounts[(metric, scope_type, scope_value, day)] += 1
         CountedPerson.objects.all().delete()
