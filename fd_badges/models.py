@@ -19,7 +19,19 @@ def _localised(obj, field):
     return getattr(obj, f"{field}_{language}", "") or getattr(obj, f"{field}_it", "") or getattr(obj, f"{field}_en", "")
 
 
-class Issuer(models.Model):
+class BilingualNameMixin:
+    """``name`` and ``description`` in the request's language, from the ``*_it`` / ``*_en`` fields."""
+
+    @property
+    def name(self):
+        return _localised(self, "name")
+
+    @property
+    def description(self):
+        return _localised(self, "description")
+
+
+class Issuer(BilingualNameMixin, models.Model):
     """
     The organisation that issues badges, identified by ``did:web:<domain>``.
 
@@ -51,14 +63,6 @@ class Issuer(models.Model):
     def base_url(self):
         scheme = "http" if self.domain.split(":")[0] in ("localhost", "127.0.0.1", "testserver") else "https"
         return f"{scheme}://{self.domain}"
-
-    @property
-    def name(self):
-        return _localised(self, "name")
-
-    @property
-    def description(self):
-        return _localised(self, "description")
 
 
 class SigningKey(models.Model):
@@ -95,7 +99,7 @@ class SigningKey(models.Model):
         return self.retired_at is None and self.compromised_at is None
 
 
-class BadgeClass(models.Model):
+class BadgeClass(BilingualNameMixin, models.Model):
     """
     A badge that learners can earn: texts in Italian and English, image, criteria, rules.
 
@@ -133,13 +137,6 @@ class BadgeClass(models.Model):
     def __str__(self):
         return f"{self.slug}: {self.name_it}"
 
-    @property
-    def name(self):
-        return _localised(self, "name")
-
-    @property
-    def description(self):
-        return _localised(self, "description")
 
     @property
     def criteria(self):
