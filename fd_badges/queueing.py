@@ -6,29 +6,11 @@ the periodic ``sweep`` task finishes the unsigned or unannounced awards once the
 After a failed attempt no new attempt is made for ``FD_BADGES_ENQUEUE_BACKOFF_SECONDS``, so a
 bulk award or a burst of events does not wait for one connection timeout each.
 """
-import logging
-import time
-
-from django.conf import settings
-
-log = logging.getLogger(__name__)
+from fd_core.queueing import BrokerGate
 
 COMPLETION_BATCH = 200
-_broker = {"down_until": 0.0}
-
-
-def enqueue(task, *args, **kwargs):
-    """``task.apply_async(args, kwargs)``; ``False`` (and a warning) if the broker is unreachable."""
-    if time.monotonic() < _broker["down_until"]:
-        return False
-    try:
-        task.apply_async(args, kwargs, retry=False)
-    except Exception:  # kombu raises its OperationalError, a transport may raise its own errors
-        _broker["down_until"] = time.monotonic() + getattr(settings, "FD_BADGES_ENQUEUE_BACKOFF_SECONDS", 30)
-        log.warning("fd_badges: could not queue %s; the sweep will do it once the broker is back", task.name,
-                    exc_info=True)
-        return False
-    return True
+BROKER = BrokerGate("fd_badges", "FD_BADGES_ENQUEUE_BACKOFF_SECONDS", 30)
+enqueue = BROKER.enqueue
 
 
 def enqueue_completion(award_ids):
@@ -47,4 +29,4 @@ def enqueue_completion(award_ids):
 
 def broker_is_back():
     """Forget an earlier failure (the next ``enqueue`` tries the broker again)."""
-    _broker["down_until"] = 0.0
+    BROKER.reset()

@@ -7,18 +7,16 @@ transaction commits. If the broker is down the row simply stays pending: the swe
 
 import hashlib
 import hmac
-import logging
-import time
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.constants import OnConflict
 from django.utils import timezone
 
+from fd_core.queueing import BrokerGate
+
 from .metrics import EventKind
 from .models import ActivityEvent
-
-log = logging.getLogger(__name__)
 
 
 def dedup_key(*parts):
@@ -108,7 +106,7 @@ def schedule_processing():
     transaction.on_commit(_enqueue)
 
 
-_broker = {"down_until": 0.0}
+BROKER = BrokerGate("fd_progress", "FD_PROGRESS_ENQUEUE_BACKOFF", 60)
 
 
 def _enqueue():
@@ -119,13 +117,7 @@ def _enqueue():
     """
     from .tasks import process_events
 
-    if time.monotonic() < _broker["down_until"]:
-        return
-    try:
-        process_events.apply_async(retry=False)
-    except Exception:  # kombu raises its own OperationalError, transports raise theirs
-        _broker["down_until"] = time.monotonic() + getattr(settings, "FD_PROGRESS_ENQUEUE_BACKOFF", 60)
-        log.warning("fd_progress: could not enqueue event processing; pending events wait for the sweep")
+    BROKER.enqueue(process_events)
 
 
 def registration(user_id, when=None):

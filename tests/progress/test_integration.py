@@ -84,7 +84,7 @@ def broker_down(celery_worker):
         app.conf.broker_url = broker_url
         app._pool = None
         app.amqp._producer_pool = None
-        ingest._broker["down_until"] = 0.0
+        ingest.BROKER.reset()
 
     use("redis://127.0.0.1:1/0")
     yield lambda: use(url)
