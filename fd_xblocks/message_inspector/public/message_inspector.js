@@ -4,6 +4,8 @@ function FdMessageInspector(runtime, element) {
   "use strict";
   var root = element.querySelector ? element : element[0];
 
+  if (root.dataset.fdMiReady) { return; }  // a page may run the same initialiser twice
+  root.dataset.fdMiReady = "1";
   function csrfToken(form) {
     var field = form && form.querySelector("input[name=csrfmiddlewaretoken]");
     if (field && field.value) { return field.value; }

@@ -3,6 +3,8 @@
 function FdMessageInspectorEditor(runtime, element) {
   "use strict";
   var root = element.querySelector ? element : element[0];
+  if (root.dataset.fdMiReady) { return; }  // a page may run the same initialiser twice
+  root.dataset.fdMiReady = "1";
   var form = root.querySelector(".fd-mi-editor-form");
   var list = root.querySelector(".fd-mi-editor-parts");
   var template = root.querySelector(".fd-mi-part-template");
