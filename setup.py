@@ -75,6 +75,7 @@ setup(
         "xblock.v1": [
             "fd_video_pill = fd_xblocks.video_pill.block:VideoPillBlock",
             "fd_digcomp_assessment = fd_xblocks.digcomp_assessment.block:DigCompAssessmentBlock",
+            "fd_message_inspector = fd_xblocks.message_inspector.block:MessageInspectorBlock",
         ],
         "lms.djangoapp": PLUGIN_APPS,
         "cms.djangoapp": PLUGIN_APPS,

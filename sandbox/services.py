@@ -68,6 +68,16 @@ class I18nService:
     ugettext = gettext
     ungettext = ngettext
 
+    def __getattr__(self, name):
+        # As the LMS's service: anything else is the block catalogue's (a GNUTranslations), so
+        # xblock.utils' {% trans %} can merge the block's strings into Django's catalogue.
+        if name.startswith("__") or name in ("_package", "_catalogues"):
+            raise AttributeError(name)
+        catalogue = self._catalogue()
+        if catalogue is None:
+            raise AttributeError(name)
+        return getattr(catalogue, name)
+
     def get_language(self):
         return django.utils.translation.get_language()
 
