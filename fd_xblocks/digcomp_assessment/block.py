@@ -9,9 +9,8 @@ grade only if the author asks for one. Only ``fd_assessment.api`` (and ``.signal
 from importlib import resources
 
 from django.contrib.auth import get_user_model
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
