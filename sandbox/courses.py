@@ -3,7 +3,12 @@
 Layout: ``course.xml`` names org, course and run; ``course/<run>.xml`` holds the course with its
 chapters; ``chapter/``, ``sequential/``, ``vertical/`` and ``<block_type>/`` hold one file per
 ``url_name`` (a tag with only ``url_name`` is a pointer to that file); ``static/`` holds files;
-``policies/<run>/grading_policy.json`` gives ``GRADE_CUTOFFS``.
+``policies/<run>/policy.json`` holds the course's settings (``"course/<run>"``: display_name,
+start, language, advanced_modules, ...) and any block's settings (``"<type>/<url_name>"``), over
+the OLX attributes, as Studio imports them; ``policies/<run>/grading_policy.json`` gives
+``GRADE_CUTOFFS``. Inheritable settings of the course structure (``start``, ``due``,
+``visible_to_staff_only``...) are stored for their blocks to inherit; every block is then put
+through the LMS's block-structure pickling (``block_structure``).
 """
 import json
 from pathlib import Path
@@ -16,7 +21,9 @@ from openedx_events.content_authoring.data import XBlockData
 from openedx_events.content_authoring.signals import XBLOCK_PUBLISHED
 from xblock.fields import ScopeIds
 
-from .models import Course, CourseBlock
+from .block_structure import BlockStructureError, check_course
+from .lms_mixins import INHERITABLE_NAMES, InheritanceMixin
+from .models import Course, CourseBlock, XBlockFieldValue
 from .runtime import SandboxRuntime
 
 STRUCTURE_TAGS = ("course", "chapter", "sequential", "vertical")
@@ -65,16 +72,27 @@ def import_course(source):
     root = _read(source / "course" / f"{run}.xml") if (source / "course" / f"{run}.xml").exists() else pointer
     root.set("url_name", run)
     pass_mark = _pass_mark(source / "policies" / run / "grading_policy.json")
+    policy = read_policy(source / "policies" / run / "policy.json")
+    course_policy = policy.get(f"course/{run}", {})
     course, _ = Course.objects.update_or_create(course_key=course_key, defaults={
-        "display_name": root.get("display_name", number),
-        "language": root.get("language", settings.LANGUAGE_CODE),
+        "display_name": course_policy.get("display_name") or root.get("display_name", number),
+        "language": course_policy.get("language") or root.get("language", settings.LANGUAGE_CODE),
         "source_dir": str(source),
         "pass_mark": pass_mark,
     })
+    old_keys = [str(key) for key in course.blocks.values_list("usage_key", flat=True)]
+    XBlockFieldValue.objects.filter(scope="settings", user_id="", block_scope_id__in=old_keys,
+                                    field_name__in=INHERITABLE_NAMES).delete()
     course.blocks.all().delete()
     runtime = SandboxRuntime(user=None, course_key=course_key)
-    leaves = []
-    _import_node(runtime, course, root, source, parent=None, position=0, leaves=leaves)
+    leaves, structure_settings = [], []
+    _import_node(runtime, course, root, source, parent=None, position=0,
+                 leaves=leaves, policy=policy, structure_settings=structure_settings)
+    XBlockFieldValue.objects.bulk_create(structure_settings)
+    try:
+        check_course(SandboxRuntime(user=None, course_key=course_key), course)
+    except BlockStructureError as exc:
+        raise OlxError(str(exc)) from exc
     transaction.on_commit(lambda: _announce(leaves))
     _regrade(course)
     return course
@@ -101,19 +119,55 @@ def _pass_mark(path):
         raise OlxError(f"{path}: GRADE_CUTOFFS must map grade names to numbers ({exc})") from exc
 
 
-def _import_node(runtime, course, node, source, parent, position, leaves):  # noqa: PLR0913
+def read_policy(path):
+    """``policies/<run>/policy.json`` as a dict of ``"<type>/<url_name>"`` to settings (empty if absent)."""
+    if not path.exists():
+        return {}
+    try:
+        policy = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise OlxError(f"{path}: {exc}") from exc
+    if not isinstance(policy, dict) or not all(isinstance(v, dict) for v in policy.values()):
+        raise OlxError(f"{path}: must map \"<type>/<url_name>\" to an object of settings")
+    return policy
+
+
+def _inheritable_settings(node, settings_policy, usage_key):
+    """The structure block's inheritable settings (OLX attributes, then policy) as field values to store."""
+    values = {}
+    for name, raw in node.attrib.items():
+        if name in INHERITABLE_NAMES:
+            field = InheritanceMixin.fields[name]
+            try:
+                values[name] = field.to_json(field.from_string(raw))
+            except (TypeError, ValueError) as exc:
+                raise OlxError(f"{usage_key}: {name}={raw!r}: {exc}") from exc
+    for name, raw in settings_policy.items():
+        if name in INHERITABLE_NAMES:
+            field = InheritanceMixin.fields[name]
+            try:
+                values[name] = field.to_json(field.from_json(raw))
+            except (TypeError, ValueError) as exc:
+                raise OlxError(f"{usage_key}: {name}={raw!r}: {exc}") from exc
+    return [XBlockFieldValue(scope="settings", block_scope_id=str(usage_key), user_id="", field_name=name, value=value)
+            for name, value in values.items()]
+
+
+def _import_node(runtime, course, node, source, parent, position, leaves, policy, structure_settings):  # noqa: PLR0913
     node = node if parent is None else _resolve(node, source)
     url_name = node.get("url_name")
     usage_key = course.course_key.make_usage_key(node.tag, url_name)
+    settings_policy = policy.get(f"{node.tag}/{url_name}", {})
     if node.tag in STRUCTURE_TAGS:
         record = CourseBlock.objects.create(
             course=course, usage_key=usage_key, block_type=node.tag, parent=parent, position=position,
-            display_name=node.get("display_name", url_name),
+            display_name=settings_policy.get("display_name") or node.get("display_name", url_name),
         )
+        structure_settings.extend(_inheritable_settings(node, settings_policy, usage_key))
         for index, child in enumerate(node):
-            _import_node(runtime, course, child, source, record, index, leaves)
+            _import_node(runtime, course, child, source, record, index, leaves, policy, structure_settings)
         return
-    block = _parse_block(runtime, node, usage_key)
+    block = _parse_block(runtime, node, usage_key, settings_policy)
     CourseBlock.objects.create(
         course=course, usage_key=usage_key, block_type=node.tag, parent=parent, position=position,
         display_name=getattr(block, "display_name", None) or url_name,
@@ -123,13 +177,16 @@ def _import_node(runtime, course, node, source, parent, position, leaves):  # no
     leaves.append((usage_key, node.tag))
 
 
-def _parse_block(runtime, node, usage_key):
-    """Let the block class read its own OLX (``parse_xml``) and store its fields."""
+def _parse_block(runtime, node, usage_key, settings_policy):
+    """Let the block class read its own OLX (``parse_xml``), apply its policy settings, store its fields."""
     node.attrib.pop("url_name", None)
     block_class = runtime.mixologist.mix(runtime.load_block_type(node.tag))
     keys = ScopeIds(None, node.tag, usage_key, usage_key)
     try:
         block = block_class.parse_xml(node, runtime, keys)
+        for name, value in settings_policy.items():
+            if name in block.fields:
+                setattr(block, name, block.fields[name].from_json(value))
     except Exception as exc:
         raise OlxError(f"{usage_key}: {exc}") from exc
     block.save()

@@ -1,8 +1,10 @@
 """The sandbox's XBlock runtime: xblock-sdk's workbench runtime, given the LMS's services and keys.
 
 Blocks are addressed by real opaque keys (``block-v1:...``); fields live in the database; the
-services are the ones the LMS provides (``i18n``, ``user``, ``completion``, ``settings``); and
-``publish`` routes ``completion`` and ``grade`` events the way the LMS does.
+services are the ones the LMS provides (``i18n``, ``user``, ``completion``, ``settings``); every
+block class is mixed with the names the LMS mixes in (``lms_mixins``), whose inheritable settings
+come from the course structure (``inheritance``); and ``publish`` routes ``completion`` and
+``grade`` events the way the LMS does.
 """
 from completion.services import CompletionService
 from django.urls import reverse
@@ -12,13 +14,15 @@ from workbench.runtime import WorkbenchRuntime
 from workbench.services import SettingsService
 from xblock.exceptions import NoSuchDefinition, NoSuchServiceError, NoSuchUsage
 from xblock.fields import ScopeIds
-from xblock.runtime import IdGenerator, IdReader, KvsFieldData, Runtime
+from xblock.runtime import IdGenerator, IdReader, Runtime
 
 from . import events
+from .inheritance import InheritingFieldData
 from .kvs import DatabaseKeyValueStore
+from .lms_mixins import LMS_MIXINS
 from .services import DjangoUserService, I18nService
 
-FIELD_DATA = KvsFieldData(DatabaseKeyValueStore())
+KVS = DatabaseKeyValueStore()
 
 
 def as_usage_key(value):
@@ -79,7 +83,7 @@ class SandboxRuntime(WorkbenchRuntime):
         self.learner_id = user.pk if authenticated else None
         self.user_is_staff = bool(is_staff)
         services = {
-            "field-data": FIELD_DATA,
+            "field-data": InheritingFieldData(KVS),
             "settings": SettingsService(),
             "user": DjangoUserService(user, course_key, is_staff=is_staff) if user is not None else None,
             "completion": CompletionService(user, course_key) if authenticated else None,
@@ -87,8 +91,10 @@ class SandboxRuntime(WorkbenchRuntime):
         self.anonymous_student_id = (
             services["user"].get_current_user().opt_attrs["edx-platform.anonymous_user_id"] if authenticated else None
         )
+        self.inherited_settings = services["field-data"]
         ids = CourseIdManager(course_key)
-        Runtime.__init__(self, ids, ids, services={k: v for k, v in services.items() if v is not None})
+        Runtime.__init__(self, ids, ids, mixins=LMS_MIXINS,
+                         services={k: v for k, v in services.items() if v is not None})
 
     def get_block(self, usage_id, for_parent=None):
         """The block as this learner sees it: learner-scoped fields are keyed on the learner's id."""

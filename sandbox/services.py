@@ -26,65 +26,39 @@ def _block_catalogue(package, language):
 
 
 class I18nService:
-    """Translate with the block's own catalogue first, then Django's (the LMS's XBlockI18nService)."""
+    """The LMS's ``ModuleI18nService``: a ``translator`` and ``strftime``, nothing else.
+
+    The translator is the block package's own catalogue for the current language when it has
+    one, else ``django.utils.translation``. Every other attribute is read from the translator
+    (``ugettext`` is ``gettext``), so a name the translator lacks raises ``AttributeError`` as
+    in the LMS: a catalogue has ``gettext``, ``ngettext``, ``pgettext``, ``npgettext`` but no
+    ``get_language`` (use ``django.utils.translation.get_language()``).
+    """
 
     def __init__(self, block=None):
-        cls = getattr(block, "unmixed_class", type(block)) if block is not None else None
-        self._package = cls.__module__.split(".")[0] if cls is not None else None
-        self._catalogues = {}
-
-    def _catalogue(self):
-        if not self._package:
-            return None
-        language = django.utils.translation.get_language() or settings.LANGUAGE_CODE
-        if language not in self._catalogues:
-            self._catalogues[language] = _block_catalogue(self._package, language)
-        return self._catalogues[language]
-
-    def gettext(self, message):
-        catalogue = self._catalogue()
-        if catalogue is not None:
-            translated = catalogue.gettext(message)
-            if translated != message:
-                return translated
-        return django.utils.translation.gettext(message)
-
-    def ngettext(self, singular, plural, number):
-        catalogue = self._catalogue()
-        if catalogue is not None:
-            translated = catalogue.ngettext(singular, plural, number)
-            if translated not in (singular, plural):
-                return translated
-        return django.utils.translation.ngettext(singular, plural, number)
-
-    def pgettext(self, context, message):
-        catalogue = self._catalogue()
-        if catalogue is not None:
-            translated = catalogue.pgettext(context, message)
-            if translated != message:
-                return translated
-        return django.utils.translation.pgettext(context, message)
-
-    ugettext = gettext
-    ungettext = ngettext
+        self.translator = django.utils.translation
+        if block is not None:
+            cls = getattr(block, "unmixed_class", type(block))
+            language = django.utils.translation.get_language() or settings.LANGUAGE_CODE
+            catalogue = _block_catalogue(cls.__module__.split(".")[0], django.utils.translation.to_locale(language))
+            if catalogue is not None:
+                self.translator = catalogue
 
     def __getattr__(self, name):
-        # As the LMS's service: anything else is the block catalogue's (a GNUTranslations), so
-        # xblock.utils' {% trans %} can merge the block's strings into Django's catalogue.
-        if name.startswith("__") or name in ("_package", "_catalogues"):
+        if name == "translator":  # not set yet (during unpickling): no recursion
             raise AttributeError(name)
-        catalogue = self._catalogue()
-        if catalogue is None:
-            raise AttributeError(name)
-        return getattr(catalogue, name)
-
-    def get_language(self):
-        return django.utils.translation.get_language()
-
-    def get_language_bidi(self):
-        return django.utils.translation.get_language_bidi()
+        return getattr(self.translator, "gettext" if name == "ugettext" else name)
 
     def strftime(self, value, fmt):
+        """A date in the current language's format (the LMS's ``strftime_localized``, for its formats)."""
+        from django.utils import dateformat
+
+        formats = {"SHORT_DATE": "SHORT_DATE_FORMAT", "LONG_DATE": "DATE_FORMAT",
+                   "DATE_TIME": "DATETIME_FORMAT", "TIME": "TIME_FORMAT"}
+        if fmt in formats:
+            from django.utils.formats import get_format
+
+            return dateformat.format(value, get_format(formats[fmt]))
         return value.strftime(fmt)
 
 

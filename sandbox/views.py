@@ -7,9 +7,12 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.models import AnonymousUser
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods, require_POST
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey, UsageKey
@@ -20,6 +23,7 @@ from fd_core.platform import platform
 
 from . import enrollment
 from .courses import course_tree
+from .inheritance import structure_start, visible_to_learner
 from .models import Course, CourseBlock
 from .rendering import render_blocks
 from .runtime import SandboxRuntime
@@ -74,10 +78,26 @@ def enroll(request, course_id):
     return redirect("sandbox:course_outline", course_id=str(course.course_key))
 
 
+def block_is_open(runtime, block):
+    """The LMS's access check for loading a block: staff always; learners after its start date."""
+    if runtime.user_is_staff:
+        return True
+    return visible_to_learner(block.start, block.visible_to_staff_only)
+
+
+def _unit_is_open(runtime, unit):
+    if runtime.user_is_staff:
+        return True
+    field_data = runtime.inherited_settings
+    return visible_to_learner(structure_start(field_data, unit.usage_key),
+                              field_data.effective(unit.usage_key).get("visible_to_staff_only", False))
+
+
 def _unit_context(request, course, unit, view_name):
     leaves = list(unit.children.order_by("position", "id"))
     runtime = SandboxRuntime(request.user, course.course_key, is_staff=_is_staff(request.user, course))
-    bodies, head, foot = render_blocks(runtime, [leaf.usage_key for leaf in leaves], view_name)
+    shown = [leaf.usage_key for leaf in leaves if block_is_open(runtime, runtime.get_block(leaf.usage_key))]
+    bodies, head, foot = render_blocks(runtime, shown, view_name)
     units = list(CourseBlock.objects.filter(course=course, block_type="vertical").order_by("parent__parent__position",
                                                                                              "parent__position",
                                                                                              "position", "id"))
@@ -92,6 +112,7 @@ def _unit_context(request, course, unit, view_name):
 
 
 @login_required
+@ensure_csrf_cookie
 def unit(request, course_id, usage_id):
     course = _course(course_id)
     unit_block = _block(course, usage_id)
@@ -99,6 +120,9 @@ def unit(request, course_id, usage_id):
         raise Http404(_("That block is not a unit."))
     if not (enrollment.is_enrolled(request.user, course) or _is_staff(request.user, course)):
         return render(request, "sandbox/enroll_first.html", {"course": course}, status=403)
+    if not _unit_is_open(SandboxRuntime(request.user, course.course_key, is_staff=_is_staff(request.user, course)),
+                         unit_block):
+        raise Http404(_("This unit is not open yet."))
     return render(request, "sandbox/unit.html", _unit_context(request, course, unit_block, "student_view"))
 
 
@@ -115,6 +139,7 @@ def jump_to(request, course_id, usage_id):
 
 
 @login_required
+@ensure_csrf_cookie
 def studio(request, course_id, usage_id):
     """Studio's editor for one block (``studio_view``), with its ``author_view`` preview."""
     course = _course(course_id)
@@ -130,23 +155,43 @@ def studio(request, course_id, usage_id):
     })
 
 
+def _csrf_refusal(request):
+    """The LMS checks CSRF itself in its handler view; the sandbox lets no test client skip it."""
+    request._dont_enforce_csrf_checks = False  # noqa: SLF001 (Django's test client sets it to skip the check)
+    return CsrfViewMiddleware(lambda req: None).process_view(request, None, (), {})
+
+
+@csrf_exempt
 @require_http_methods(["GET", "POST", "PUT", "DELETE"])
 def xblock_handler(request, usage_id, handler, suffix="", authenticated=True):
-    """Call a block's handler for the signed-in learner (the LMS's xblock callback)."""
-    if authenticated and not request.user.is_authenticated:
-        return JsonResponse({"error": _("Please sign in to continue.")}, status=401)
+    """Call a block's handler: the LMS's ``handle_xblock_callback``, or its ``_noauth`` twin.
+
+    The authenticated route checks CSRF for a signed-in user (session authentication) and refuses
+    other methods than GET without one. The no-auth route is CSRF-exempt and gives the block an
+    anonymous user, whoever calls it.
+    """
+    if authenticated:
+        if request.user.is_authenticated:
+            refusal = _csrf_refusal(request)
+            if refusal is not None:
+                return JsonResponse({"error": _("The page has expired: reload it and try again.")}, status=403)
+        elif request.method != "GET":
+            return JsonResponse({"error": _("Please sign in to continue.")}, status=401)
     try:
         usage_key = UsageKey.from_string(usage_id)
         course = Course.objects.get(course_key=usage_key.course_key)
     except (InvalidKeyError, Course.DoesNotExist):
         return JsonResponse({"error": _("No block has that id.")}, status=404)
-    is_staff = _is_staff(request.user, course)
-    if authenticated and not (is_staff or enrollment.is_enrolled(request.user, course)):
+    user = request.user if authenticated else AnonymousUser()
+    is_staff = _is_staff(user, course)
+    if user.is_authenticated and not (is_staff or enrollment.is_enrolled(user, course)):
         return JsonResponse({"error": _("Enrol in the course first.")}, status=403)
-    runtime = SandboxRuntime(request.user if authenticated else None, course.course_key, is_staff=is_staff)
+    runtime = SandboxRuntime(user, course.course_key, is_staff=is_staff)
     try:
         block = runtime.get_block(usage_key)
     except NoSuchUsage:
+        return JsonResponse({"error": _("No block has that id.")}, status=404)
+    if not block_is_open(runtime, block):
         return JsonResponse({"error": _("No block has that id.")}, status=404)
     try:
         result = runtime.handle(block, handler, django_to_webob_request(request), suffix)

@@ -176,6 +176,14 @@ def celery_isolation(celery_worker, transactional_db, request):
 
 
 @pytest.fixture
+def client():
+    """Django's test client, passing CSRF like the blocks' JavaScript (see ``tests.helpers.csrf``)."""
+    from tests.helpers.csrf import CsrfClient
+
+    return CsrfClient()
+
+
+@pytest.fixture
 def wait_for():
     """``wait_for(predicate, timeout=30)``: poll until the predicate is truthy (see tests.helpers)."""
     return wait_for_helper

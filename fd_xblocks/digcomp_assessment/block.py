@@ -9,8 +9,8 @@ grade only if the author asks for one. Only ``fd_assessment.api`` (and ``.signal
 from importlib import resources
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
@@ -125,7 +125,8 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
         return user
 
     @XBlock.json_handler
-    def start(self, data, suffix=""):
+    def begin_attempt(self, data, suffix=""):
+        """Start (or resume) the learner's attempt. Not ``start``: the LMS's release-date field has that name."""
         from fd_assessment import api
 
         user = self._require_user()
@@ -133,7 +134,7 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
         if attempt is None or attempt.status == attempt.COMPLETED:
             try:
                 attempt = api.start_attempt(user, form=self.form, areas=list(self.areas),
-                                            language=self.runtime.service(self, "i18n").get_language() or "it",
+                                            language=get_language() or "it",
                                             course_key=self._course_key(), usage_key=self.scope_ids.usage_id,
                                             cohort=self.cohort)
             except api.AnswerError as error:

@@ -67,7 +67,8 @@ def test_rest_answer_endpoint_survives_garbage_bodies(client, django_user_model,
 def test_xblock_answer_handler_never_fails(enrolled, learner, assess_course, payload):
     key = assess_course.course_key.make_usage_key("fd_digcomp_assessment", "self-check")
     url = reverse("sandbox:xblock_handler", kwargs={"usage_id": str(key), "handler": "answer", "suffix": ""})
-    enrolled.post(reverse("sandbox:xblock_handler", kwargs={"usage_id": str(key), "handler": "start", "suffix": ""}),
+    enrolled.post(reverse("sandbox:xblock_handler",
+                          kwargs={"usage_id": str(key), "handler": "begin_attempt", "suffix": ""}),
                   data="{}", content_type="application/json")
     response = enrolled.post(url, data=json.dumps(payload), content_type="application/json")
     assert response.status_code in (200, 400), response.content

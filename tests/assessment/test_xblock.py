@@ -34,7 +34,7 @@ def test_unit_shows_the_intro_in_italian(enrolled, assess_course):
 
 def test_taking_the_block_publishes_completion_and_the_score_grade(enrolled, learner, assess_course):
     key = _key(assess_course)
-    state = _post(enrolled, key, "start").json()
+    state = _post(enrolled, key, "begin_attempt").json()
     assert 'name="item_id"' in state["html"]
     attempt = Attempt.objects.get(user=learner)
     assert attempt.course_key == assess_course.course_key and attempt.usage_key == key
@@ -60,7 +60,7 @@ def test_handlers_refuse_bad_input_with_400_and_save_nothing(enrolled, learner, 
     key = _key(assess_course)
     response = _post(enrolled, key, "answer", {"item_id": "self-2-1", "value": "1"})
     assert response.status_code == 400 and "inizia il questionario" in response.json()["error"]
-    _post(enrolled, key, "start")
+    _post(enrolled, key, "begin_attempt")
     for payload in ({"item_id": "self-1-1", "value": "1"}, {"item_id": "self-2-1", "value": "99"},
                     {"item_id": ["x"], "value": "1"}, {"item_id": "self-2-1", "value": {"a": 1}}):
         response = _post(enrolled, key, "answer", payload)
@@ -76,7 +76,7 @@ def test_retake_in_the_block_shows_growth(enrolled, learner, assess_course):
     key = _key(assess_course)
     for value in ("1", "3"):
         _post(enrolled, key, "restart")
-        _post(enrolled, key, "start")
+        _post(enrolled, key, "begin_attempt")
         attempt = Attempt.objects.filter(user=learner).latest("started")
         while (item := api.attempt_state(attempt)["next_item"]) is not None:
             _post(enrolled, key, "answer", {"item_id": item["id"], "value": value if item["kind"] == "self_rating"

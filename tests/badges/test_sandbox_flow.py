@@ -17,7 +17,7 @@ from .interop_runner import public_documents, run_node
 pytestmark = [pytest.mark.integration]
 
 COURSE_XML = '<course url_name="2026" org="FirenzeDigitale" course="OD101"/>'
-COURSE_BODY = """<course display_name="Open data" language="it">
+COURSE_BODY = """<course display_name="Open data" language="it" start="2026-01-01T00:00:00Z">
   <chapter url_name="c1" display_name="Capitolo"><sequential url_name="s1" display_name="Sequenza">
     <vertical url_name="v1" display_name="Verifica"><fd_contract_problem url_name="quiz"/></vertical>
   </sequential></chapter>

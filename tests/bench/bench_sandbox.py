@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.bench.timing import best_of_each, human_seconds, ratio
 
 COURSE_XML = '<course url_name="2026" org="FirenzeDigitale" course="BENCH"/>'
-COURSE_BODY = """<course display_name="Bench" language="it">
+COURSE_BODY = """<course display_name="Bench" language="it" start="2026-01-01T00:00:00Z">
   <chapter url_name="capitolo" display_name="Capitolo">
     <sequential url_name="sequenza" display_name="Sequenza">
       <vertical url_name="unita" display_name="Unità di prova">

@@ -35,6 +35,10 @@ class ProbeBlock(XBlock):
         self.runtime.publish(self, "probe_answered", {"score": score})
         return {"clicks": self.clicks}
 
+    @XBlock.json_handler
+    def whoami(self, data, suffix=""):
+        return who_is_calling(self)
+
 
 class ScoredProblemBlock(XBlock):
     """A scored block without custom completion: the LMS completes it when it is scored."""
@@ -49,3 +53,11 @@ class ScoredProblemBlock(XBlock):
     def submit(self, data, suffix=""):
         self.runtime.publish(self, "grade", {"value": 1, "max_value": 1})
         return {}
+
+
+def who_is_calling(block):
+    """What the block learns about its caller from the user service (used by ProbeBlock.whoami)."""
+    service = block.runtime.service(block, "user")
+    attrs = service.get_current_user().opt_attrs if service else {}
+    return {"authenticated": bool(attrs.get("edx-platform.is_authenticated")),
+            "username": attrs.get("edx-platform.username")}

@@ -20,7 +20,8 @@ def write_course(root, exercises, extra=None):
         (root / folder).mkdir(parents=True, exist_ok=True)
     (root / "course.xml").write_text('<course url_name="2026" org="FirenzeDigitale" course="MI101"/>')
     (root / "course" / "2026.xml").write_text(
-        '<course display_name="Riconosci la truffa" language="it"><chapter url_name="c1"/></course>')
+        '<course display_name="Riconosci la truffa" language="it" start="2026-01-01T00:00:00Z">'
+        '<chapter url_name="c1"/></course>')
     (root / "chapter" / "c1.xml").write_text('<chapter display_name="Capitolo"><sequential url_name="s1"/></chapter>')
     units = "".join(f'<vertical url_name="u-{name}"/>' for name in exercises)
     (root / "sequential" / "s1.xml").write_text(f'<sequential display_name="Esercizi">{units}</sequential>')

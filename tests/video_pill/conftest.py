@@ -18,7 +18,8 @@ def write_course(root, pill_xml):
         (root / folder).mkdir(parents=True, exist_ok=True)
     (root / "course.xml").write_text('<course url_name="2026" org="FirenzeDigitale" course="VP101"/>')
     (root / "course" / "2026.xml").write_text(
-        '<course display_name="Pillole di prova" language="it"><chapter url_name="c1"/></course>')
+        '<course display_name="Pillole di prova" language="it" start="2026-01-01T00:00:00Z">'
+        '<chapter url_name="c1"/></course>')
     (root / "chapter" / "c1.xml").write_text('<chapter display_name="Capitolo"><sequential url_name="s1"/></chapter>')
     (root / "sequential" / "s1.xml").write_text('<sequential display_name="Sezione"><vertical url_name="u1"/>'
                                                 '</sequential>')

@@ -52,7 +52,7 @@ function DigCompAssessmentBlock(runtime, element) {
     } else if (form.classList.contains("fd-submit")) {
       call("submit");
     } else if (form.classList.contains("fd-start")) {
-      call("start");
+      call("begin_attempt");
     } else if (form.classList.contains("fd-restart")) {
       call("restart");
     }
