@@ -53,7 +53,8 @@ def test_key_encryption_secret_is_generated_once_and_reaches_lms_and_studio(tuto
     tutor_project.tutor("config", "save")
     assert yaml.safe_load(tutor_project.read("config.yml"))["FIRENZE_DIGITALE_KEY_ENCRYPTION_SECRET"] == secret
     for name in SETTINGS_FILES:
-        assert f'FD_BADGES_KEY_ENCRYPTION_SECRET = "{secret}"' in tutor_project.read(f"env/apps/openedx/settings/{name}")
+        source = tutor_project.read(f"env/apps/openedx/settings/{name}")
+        assert f'FD_BADGES_KEY_ENCRYPTION_SECRET = "{secret}"' in source
 
 
 def test_settings_files_stay_valid_python(tutor_project):
@@ -76,7 +77,8 @@ def test_lms_merges_every_apps_beat_entries_and_keeps_the_platforms(tutor_projec
     assert schedule["platform-task"] == platform_entry
     for name in (*BADGES_DEFAULTS["FD_BADGES_BEAT_SCHEDULE"], *PROGRESS_DEFAULTS["FD_PROGRESS_BEAT_SCHEDULE"]):
         assert name in schedule
-    assert {entry["task"] for entry in schedule.values()} >= {"fd_badges.tasks.sweep", "fd_progress.tasks.daily_snapshot"}
+    tasks = {entry["task"] for entry in schedule.values()}
+    assert tasks >= {"fd_badges.tasks.sweep", "fd_progress.tasks.daily_snapshot"}
 
 
 def test_studio_does_not_serve_the_public_targets_page(tutor_project):
@@ -172,7 +174,8 @@ def test_config_values_reach_the_settings_and_a_checkout_is_mounted(tutor_versio
     checkout.mkdir()
     extra = {"FD_BADGES_SWEEP_DELAY_SECONDS": 600, "FD_PROGRESS_PUBLISHER_NAME": "Città di Torino \"TO\""}
     project = make_project(
-        tutor_version, "FIRENZE_DIGITALE_PUBLIC_TARGETS_PAGE=false", "FIRENZE_DIGITALE_ISSUER_DOMAIN=badges.example.org",
+        tutor_version, "FIRENZE_DIGITALE_PUBLIC_TARGETS_PAGE=false",
+        "FIRENZE_DIGITALE_ISSUER_DOMAIN=badges.example.org",
         f"FIRENZE_DIGITALE_EXTRA_SETTINGS={json.dumps(extra)}", mounts=[checkout])
     source = project.read("env/apps/openedx/settings/lms/production.py")
     namespace = {"ALLOWED_HOSTS": ["lms"]}

@@ -13,7 +13,8 @@ class Command(BaseCommand):
     help = "Create or update the issuer did:web:<domain> and its first signing key (idempotent)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--domain", required=True, help="host (and optional :port) of the LMS, e.g. lms.example.org")
+        parser.add_argument("--domain", required=True,
+                            help="host (and optional :port) of the LMS, e.g. lms.example.org")
         parser.add_argument("--name", required=True, help="the issuer's name, shown on every badge")
         parser.add_argument("--name-en", default="", help="the issuer's name in English, if different")
         parser.add_argument("--url", required=True, help="the issuer's web site (http or https)")

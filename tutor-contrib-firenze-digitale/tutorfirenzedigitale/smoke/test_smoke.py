@@ -17,7 +17,8 @@ def lms_url(path):
 
 
 def fetch(path, data=None, content_type=None):
-    request = urllib.request.Request(lms_url(path), data=data, method="POST" if data is not None else "GET")
+    url = lms_url(path)  # always http(s): built from the scheme Tutor reports
+    request = urllib.request.Request(url, data=data, method="POST" if data is not None else "GET")  # noqa: S310
     if content_type:
         request.add_header("Content-Type", content_type)
     try:
