@@ -41,7 +41,7 @@ def _run_smoke(make_project, live_server, line):
 def test_smoke_tests_pass_on_a_prepared_site_and_fail_on_an_unprepared_one(line, make_project, live_server):
     unprepared = _run_smoke(make_project, live_server, line)
     assert unprepared.returncode != 0
-    assert "test_did_document_is_served_at_the_site_root FAILED" in unprepared.stdout
+    assert "test_did_document_is_served_where_its_did_says FAILED" in unprepared.stdout
 
     domain = live_server.url.split("://")[1]
     call_command("fd_badges_issuer", "--domain", domain, "--name", "Firenze Digitale", "--url", live_server.url)

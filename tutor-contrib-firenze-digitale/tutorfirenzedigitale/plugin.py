@@ -27,6 +27,9 @@ DEFAULTS = {
     "ISSUER_NAME": "{{ PLATFORM_NAME }}",
     "ISSUER_URL": "{% if ENABLE_HTTPS %}https{% else %}http{% endif %}://{{ LMS_HOST }}",
     "ISSUER_EMAIL": "{{ CONTACT_EMAIL }}",
+    # Path-based did:web (did:web:<domain>:fd:badges, document at /fd/badges/did.json) instead of
+    # did:web:<domain> (document at /.well-known/did.json). Choose once: credentials name the DID.
+    "DID_PATH_BASED": False,
     # The public page of the participation targets (/fd/progress/public/).
     "PUBLIC_TARGETS_PAGE": True,
     # Import the demo courses into the modulestore during `tutor local do init`.

@@ -28,12 +28,16 @@ def fetch(path, data=None, content_type=None):
         return error.code, error.headers.get("Content-Type", ""), error.read()
 
 
-def test_did_document_is_served_at_the_site_root():
+def test_did_document_is_served_where_its_did_says():
     status, content_type, body = fetch("/.well-known/did.json")
+    path_based = status == 404
+    if path_based:  # did:web:<host>:fd:badges is resolved at /fd/badges/did.json
+        status, content_type, body = fetch("/fd/badges/did.json")
     assert status == 200, body[:500]
     assert "json" in content_type
     document = json.loads(body)
     assert document["id"].startswith("did:web:")
+    assert document["id"].endswith(":fd:badges") == path_based
     assert document["verificationMethod"], "the issuer has no published key: run `tutor local do init`"
 
 
