@@ -1,17 +1,32 @@
 # Firenze Digitale for Open edX: install, demo, test, benchmark.
-#   make demo   - Python 3.12 virtualenv, SQLite, demo courses and users, http://127.0.0.1:8000/
-#   make test   - ruff + every test on Python 3.12/Django 5.2, unit and contract tests on 3.11/Django 4.2
+#   make demo   - the newest release line's virtualenv (no MariaDB client needed), SQLite, demo courses and users
+#   make test   - Debian packages (as root), ruff + every test on Verawood, unit/contract tests on Ulmo and Teak
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-VENV312 := .venv312
-VENV311 := .venv311
+# Release lines, named after the Open edX releases (docs/testing.md, "Release lines"): one lock file
+# requirements/<line>.txt and one virtualenv .venv-<line> each. The newest line runs every test.
+LINES := verawood ulmo teak
+NEWEST := verawood
+OLDER := ulmo teak
+PYTHON_VERSION_verawood := 3.12
+PYTHON_VERSION_ulmo := 3.11
+PYTHON_VERSION_teak := 3.11
+# The names the virtualenvs had before the lines were named (kept as links for existing commands).
+LEGACY_LINK_verawood := .venv312
+LEGACY_LINK_teak := .venv311
 UV_VERSION := 0.13.9
 FD_DB_NAME ?= fd
 DEMO_SETTINGS := sandbox.settings.demo
-DEMO_ADDRESS := 127.0.0.1:8000
+DEMO_ADDRESS ?= 127.0.0.1:8000
 DEMO_PASSWORD := firenze2026
+NEWEST_PYTHON := .venv-$(NEWEST)/bin/python
+
+# Debian packages `make test` needs: the MariaDB client library and pkg-config (to build mysqlclient),
+# gettext (msgfmt), Chromium and its driver with a font (browser tests), ffmpeg and espeak-ng (the
+# video pill's media tool tests), make; MariaDB, Redis and npm are checked by their programs.
+SYSTEM_PACKAGES := libmariadb-dev pkg-config gettext chromium chromium-driver fonts-dejavu-core make ffmpeg espeak-ng
 
 # An interpreter of the wanted minor version: pyenv's (by exact version), else one on PATH.
 # $(1) = pyenv version, $(2) = minor version.  Override with PYTHON312=/path or PYTHON311=/path.
@@ -23,45 +38,78 @@ find_python = $(shell for c in \
 	done; true)
 PYTHON312 ?= $(call find_python,3.12.1,3.12)
 PYTHON311 ?= $(call find_python,3.11.7,3.11)
+PYENV_3.12 := 3.12.1
+PYENV_3.11 := 3.11.7
 
 JS_DIRS = $(shell find tests -name package.json -not -path '*/node_modules/*' -exec dirname {} \; | sort)
 PO_DIRS = $(wildcard fd_xblocks/translations */locale)
 
-.PHONY: help requirements upgrade js services demo test quality bench compile_translations clean distclean
+.PHONY: help system-packages requirements lock upgrade js services demo test quality bench compile_translations \
+	clean distclean
 
 help: ## list the targets
-	@grep -E '^[a-z_]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
+	@grep -E '^[a-z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-22s %s\n", $$1, $$2}'
 
-# --- virtualenvs ------------------------------------------------------------------------------
+# --- system packages --------------------------------------------------------------------------
 
-$(VENV312)/bin/python:
-	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found: 'pyenv install 3.12.1' or make PYTHON312=/path/to/python3.12"; exit 1; }
-	$(PYTHON312) -m venv $(VENV312)
+system-packages: ## install the Debian packages the tests need (as root), or print the apt-get line
+	@missing=""; \
+	for pkg in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	[ -x /usr/sbin/mariadbd ] || missing="$$missing mariadb-server"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian packages:$$missing"; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -q; \
+			apt-get install -y -q --no-install-recommends $$missing; \
+		else \
+			echo "Debian packages are missing. Install them (as root), then run make again:"; \
+			echo "  apt-get install -y --no-install-recommends$$missing"; \
+			exit 1; \
+		fi; \
+	fi
 
-$(VENV311)/bin/python:
-	@test -n "$(PYTHON311)" || { echo "Python 3.11 not found: 'pyenv install 3.11.7' or make PYTHON311=/path/to/python3.11"; exit 1; }
-	$(PYTHON311) -m venv $(VENV311)
+# --- virtualenvs, one per release line ----------------------------------------------------------
+# .venv-<line>/.installed: the lock file without mysqlclient (enough for the demo, on SQLite);
+# .venv-<line>/.mysqlclient: mysqlclient from the same lock file, built against libmariadb-dev.
+
+define LINE_RULES
+.venv-$(1)/bin/python:
+	@test -n "$$(PYTHON$(subst .,,$(PYTHON_VERSION_$(1))))" || { echo "Python $(PYTHON_VERSION_$(1)) not found: 'pyenv install $(PYENV_$(PYTHON_VERSION_$(1)))' or make PYTHON$(subst .,,$(PYTHON_VERSION_$(1)))=/path/to/python$(PYTHON_VERSION_$(1))"; exit 1; }
+	$$(PYTHON$(subst .,,$(PYTHON_VERSION_$(1)))) -m venv .venv-$(1)
+	$(if $(LEGACY_LINK_$(1)),@[ -e $(LEGACY_LINK_$(1)) ] || ln -s .venv-$(1) $(LEGACY_LINK_$(1)))
+
+.venv-$(1)/.installed: .venv-$(1)/bin/uv requirements/$(1).txt setup.py
+	grep -v '^mysqlclient==' requirements/$(1).txt > .venv-$(1)/requirements-without-mysqlclient.txt
+	.venv-$(1)/bin/uv pip install --quiet --python .venv-$(1)/bin/python -r .venv-$(1)/requirements-without-mysqlclient.txt
+	.venv-$(1)/bin/uv pip install --quiet --python .venv-$(1)/bin/python --no-deps -e .
+	touch $$@
+
+.venv-$(1)/.mysqlclient: .venv-$(1)/.installed | system-packages
+	.venv-$(1)/bin/uv pip install --quiet --python .venv-$(1)/bin/python "$$$$(grep '^mysqlclient==' requirements/$(1).txt)"
+	touch $$@
+endef
+$(foreach line,$(LINES),$(eval $(call LINE_RULES,$(line))))
 
 %/bin/uv: %/bin/python
 	$*/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
-$(VENV312)/.installed: $(VENV312)/bin/uv requirements/py312.txt setup.py
-	$(VENV312)/bin/uv pip install --quiet --python $(VENV312)/bin/python -r requirements/py312.txt
-	$(VENV312)/bin/uv pip install --quiet --python $(VENV312)/bin/python --no-deps -e .
-	touch $@
+requirements: $(foreach line,$(LINES),.venv-$(line)/.mysqlclient) ## every line's virtualenv with its whole lock file (tests)
 
-$(VENV311)/.installed: $(VENV311)/bin/uv requirements/py311.txt setup.py
-	$(VENV311)/bin/uv pip install --quiet --python $(VENV311)/bin/python -r requirements/py311.txt
-	$(VENV311)/bin/uv pip install --quiet --python $(VENV311)/bin/python --no-deps -e .
-	touch $@
+# Lock files: `make lock` after changing setup.py or a requirements/<line>.in (existing pins stay);
+# `make upgrade` moves every pin to the newest version the .in files allow.
+compile_lock = .venv-$(NEWEST)/bin/uv pip compile --quiet $(1) --python-version $(PYTHON_VERSION_$(2)) --extra test \
+	--custom-compile-command "make lock" setup.py requirements/$(2).in -o requirements/$(2).txt
 
-requirements: $(VENV312)/.installed $(VENV311)/.installed ## create both virtualenvs and install the lock files
+lock: .venv-$(NEWEST)/bin/uv ## recompute requirements/<line>.txt after a dependency change, keeping existing pins
+	$(foreach line,$(LINES),$(call compile_lock,,$(line));)
 
-upgrade: $(VENV312)/bin/uv ## regenerate requirements/py3*.txt from setup.py and requirements/py3*.in
-	$(VENV312)/bin/uv pip compile --upgrade --quiet --python-version 3.12 --extra test \
-		--custom-compile-command "make upgrade" setup.py requirements/py312.in -o requirements/py312.txt
-	$(VENV312)/bin/uv pip compile --upgrade --quiet --python-version 3.11 --extra test \
-		--custom-compile-command "make upgrade" setup.py requirements/py311.in -o requirements/py311.txt
+upgrade: .venv-$(NEWEST)/bin/uv ## regenerate requirements/<line>.txt with the newest versions allowed
+	$(foreach line,$(LINES),$(call compile_lock,--upgrade,$(line));)
 
 js: ## npm ci in every tests/ folder with a package.json (axe-core for the browser tests)
 	@for dir in $(JS_DIRS); do \
@@ -91,37 +139,40 @@ services: ## start MariaDB and Redis if they are not answering
 
 # --- the two commands -------------------------------------------------------------------------
 
-demo: $(VENV312)/.installed ## serve the sandbox with demo courses and users on 127.0.0.1:8000
+demo: .venv-$(NEWEST)/.installed ## serve the sandbox with demo courses and users on $(DEMO_ADDRESS)
 	mkdir -p var
-	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV312)/bin/python manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV312)/bin/python manage.py load_demo
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(NEWEST_PYTHON) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(NEWEST_PYTHON) manage.py load_demo
 	@echo
 	@echo "  Firenze Digitale sandbox: http://$(DEMO_ADDRESS)/"
 	@echo "  Logins (password $(DEMO_PASSWORD)): learner, teacher, staff"
 	@echo "  Stop with Ctrl+C."
 	@echo
-	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(VENV312)/bin/python manage.py runserver $(DEMO_ADDRESS)
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(NEWEST_PYTHON) manage.py runserver $(DEMO_ADDRESS)
 
 # pytest exits 5 when it collected nothing: that is a failure here, like any other non-zero code.
-# FD_REQUIRE_MARKERS makes the 3.12 run fail if an integration or browser test was skipped or none ran.
-test: requirements js services ## ruff, every test on 3.12 + Django 5.2, unit/contract tests on 3.11 + Django 4.2
+# FD_REQUIRE_MARKERS makes the newest line's run fail if an integration or browser test was skipped or none ran.
+test: system-packages requirements js services ## ruff, every test on Verawood, unit/contract tests on Ulmo and Teak
 	@status=0; \
 	echo "== ruff check ."; \
-	$(VENV312)/bin/ruff check . || status=1; \
-	echo "== pytest: Python 3.12 + Django 5.2, every test (database test_$(FD_DB_NAME))"; \
-	FD_DB_NAME=$(FD_DB_NAME) FD_REQUIRE_MARKERS=integration,browser $(VENV312)/bin/python -m pytest $(PYTEST_ARGS) \
-		|| { rc=$$?; [ $$rc -ne 5 ] || echo "FAILED: pytest collected no test on Python 3.12"; status=1; }; \
-	echo "== pytest: Python 3.11 + Django 4.2, unit and contract tests (database test_$(FD_DB_NAME)_py311)"; \
-	FD_DB_NAME=$(FD_DB_NAME)_py311 $(VENV311)/bin/python -m pytest -m "not integration and not browser" $(PYTEST_ARGS) \
-		|| { rc=$$?; [ $$rc -ne 5 ] || echo "FAILED: pytest collected no test on Python 3.11"; status=1; }; \
+	.venv-$(NEWEST)/bin/ruff check . || status=1; \
+	echo "== pytest: $(NEWEST) (Python $(PYTHON_VERSION_$(NEWEST))), every test (database test_$(FD_DB_NAME))"; \
+	FD_DB_NAME=$(FD_DB_NAME) FD_REQUIRE_MARKERS=integration,browser $(NEWEST_PYTHON) -m pytest $(PYTEST_ARGS) \
+		|| { rc=$$?; [ $$rc -ne 5 ] || echo "FAILED: pytest collected no test on $(NEWEST)"; status=1; }; \
+	for line in $(OLDER); do \
+		echo "== pytest: $$line, unit and contract tests (database test_$(FD_DB_NAME)_$$line)"; \
+		FD_DB_NAME=$(FD_DB_NAME)_$$line .venv-$$line/bin/python -m pytest \
+			-m "not integration and not browser and not packaging" $(PYTEST_ARGS) \
+			|| { rc=$$?; [ $$rc -ne 5 ] || echo "FAILED: pytest collected no test on $$line"; status=1; }; \
+	done; \
 	if [ $$status -ne 0 ]; then echo "make test: FAILED"; else echo "make test: all checks passed"; fi; \
 	exit $$status
 
-quality: $(VENV312)/.installed ## ruff
-	$(VENV312)/bin/ruff check .
+quality: .venv-$(NEWEST)/.installed ## ruff
+	.venv-$(NEWEST)/bin/ruff check .
 
-bench: $(VENV312)/.installed services ## run every tests/bench/bench_*.py and write bench-results/latest.json
-	$(VENV312)/bin/python tests/bench/run.py
+bench: .venv-$(NEWEST)/.mysqlclient services ## run every tests/bench/bench_*.py and write bench-results/latest.json
+	$(NEWEST_PYTHON) tests/bench/run.py
 
 compile_translations: ## msgfmt every .po of fd_xblocks/translations and */locale into its .mo
 	@find $(PO_DIRS) -name '*.po' | sort | while read -r po; do \
@@ -130,8 +181,8 @@ compile_translations: ## msgfmt every .po of fd_xblocks/translations and */local
 
 clean: ## remove caches, build output, node_modules and bench results (keeps the virtualenvs)
 	rm -rf build dist *.egg-info .pytest_cache .ruff_cache .hypothesis bench-results
-	find . -path ./.venv312 -prune -o -path ./.venv311 -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -path './.venv*' -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 	find tests -name node_modules -type d -prune -exec rm -rf {} +
 
-distclean: clean ## also remove the virtualenvs
-	rm -rf $(VENV312) $(VENV311)
+distclean: clean ## also remove the virtualenvs (the release lines' and Tutor's)
+	rm -rf $(foreach line,$(LINES),.venv-$(line)) .venv312 .venv311 .venv-tutor

@@ -32,8 +32,9 @@ setup(
         "fd_assessment", "fd_assessment.*",
         "fd_badges", "fd_badges.*",
         "fd_progress", "fd_progress.*",
+        # The demo courses (the Tutor plugin imports them on request). The sandbox and its LMS
+        # shim are for trying and testing from a checkout only: they are not in the wheel.
         "course_content", "course_content.*",
-        "sandbox", "sandbox.*",
     ]),
     include_package_data=True,
     zip_safe=False,

@@ -19,7 +19,10 @@ class BadgesConfig(AppConfig):
     verbose_name = "Digital badges"
     default_auto_field = "django.db.models.BigAutoField"
 
-    plugin_app = plugin_app_config(namespace="fd_badges", url_prefix="fd/badges", receivers=RECEIVERS)
+    # Mounted at the site root: the DID document must be at /.well-known/did.json (did:web), the
+    # rest of the app is under /fd/badges/ (see urls_site.py).
+    plugin_app = plugin_app_config(namespace="fd_badges", url_prefix="", urls_module="urls_site",
+                                   receivers=RECEIVERS)
 
     def ready(self):
         from django.db.models.signals import post_save

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from . import multibase
 from .linked_data.contexts import DID_V1, MULTIKEY_V1
-from .models import Issuer, SigningKey
+from .models import DID_PATH, Issuer, SigningKey
 
 _RAW = serialization.Encoding.Raw
 
@@ -144,7 +144,10 @@ def find_key(verification_method):
     did, _sep, key_id = verification_method.partition("#")
     if not did.startswith("did:web:") or not key_id:
         return None
-    domain = did[len("did:web:"):].replace("%3A", ":")
+    host, _sep, path = did[len("did:web:"):].partition(":")
+    if path not in ("", ":".join(DID_PATH)):  # host-based, or path-based under /fd/badges/
+        return None
+    domain = host.replace("%3A", ":")
     key = (SigningKey.objects.select_related("issuer")
            .filter(issuer__domain=domain, key_id=key_id, compromised_at__isnull=True).first())
     if len(_found_keys) > 1000:
@@ -158,7 +161,7 @@ def forget_keys():
 
 
 def did_document(issuer):
-    """The DID document served at ``/.well-known/did.json`` (public keys only)."""
+    """The DID document served at ``/.well-known/did.json`` or, path-based, ``/fd/badges/did.json``."""
     methods = [
         {
             "id": key.verification_method,

@@ -31,6 +31,10 @@ class BilingualNameMixin:
         return _localised(self, "description")
 
 
+# Where fd_badges serves a path-based DID document: did:web:<host>:fd:badges -> /fd/badges/did.json.
+DID_PATH = ("fd", "badges")
+
+
 class Issuer(BilingualNameMixin, models.Model):
     """
     The organisation that issues badges, identified by ``did:web:<domain>``.
@@ -57,7 +61,10 @@ class Issuer(BilingualNameMixin, models.Model):
 
     @property
     def did(self):
-        return "did:web:" + self.domain.replace(":", "%3A")
+        did = "did:web:" + self.domain.replace(":", "%3A")
+        if getattr(settings, "FD_BADGES_DID_PATH_BASED", False):
+            did += ":" + ":".join(DID_PATH)
+        return did
 
     @property
     def base_url(self):

@@ -12,6 +12,7 @@ urlpatterns = [
     path("awards/<uuid:uuid>/credential.<str:fmt>", awards.award_download, name="award_download"),
     path("awards/<uuid:uuid>/revoke/", awards.revoke_award, name="revoke_award"),
     path("verify/", public.verify, name="verify"),
+    path("did.json", public.did_json_path_based, name="did_json_path_based"),
     path("status/<int:list_number>", public.status_list_view, name="status_list"),
     path("issuers/<int:pk>/keys/<str:key_id>", public.key_document, name="key_document"),
     path("ob2/issuers/<int:pk>", ob2.issuer, name="ob2_issuer"),

@@ -1,6 +1,6 @@
-"""Site-root URLs of fd_badges: mount at the root of the LMS (``/.well-known/did.json``)."""
+"""Site-root URLs of fd_badges (``/.well-known/did.json``), included by ``urls_site``."""
 from django.urls import path
 
 from .views.public import did_json
 
-urlpatterns = [path(".well-known/did.json", did_json, name="fd_badges_did_json")]
+urlpatterns = [path(".well-known/did.json", did_json, name="did_json")]

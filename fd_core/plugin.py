@@ -9,15 +9,20 @@ CMS = "cms.djangoapp"
 SETTINGS_TYPES = ("common", "production", "devstack", "test")
 
 
-def plugin_app_config(namespace, url_prefix, receivers=(), projects=(LMS, CMS)):
+def plugin_app_config(namespace, url_prefix, receivers=(), projects=(LMS, CMS), urls_module="urls"):
     """Return a ``plugin_app`` dict.
+
+    The app's ``urls_module`` is mounted under ``/<url_prefix>/``; with ``url_prefix=""`` it is
+    mounted at the site root (edx-django-utils then matches it with the regex ``^``), so an app
+    can serve a fixed address such as ``/.well-known/did.json`` without an edit to the LMS's URLs.
 
     ``receivers`` is a sequence of ``(receiver_func_name, signal_path)`` pairs, looked up in the
     app's ``receivers`` module. Settings come from ``settings/<type>.py`` of the app, each with a
     ``plugin_settings(settings)`` function.
     """
     url_config = {
-        project: {"namespace": namespace, "regex": rf"^{url_prefix}/", "relative_path": "urls"}
+        project: {"namespace": namespace, "regex": rf"^{url_prefix}/" if url_prefix else r"^",
+                  "relative_path": urls_module}
         for project in projects
     }
     settings_config = {

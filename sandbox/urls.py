@@ -1,6 +1,4 @@
 """URLs of the sandbox; the plugin apps' URLs are added the way the LMS adds them."""
-from importlib import util
-
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -43,8 +41,5 @@ urlpatterns = [
     # Uploaded files (badge images); in the LMS the operator's storage serves them.
     re_path(r"^media/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),
 ]
-
-if util.find_spec("fd_badges.urls_wellknown"):
-    urlpatterns.append(path("", include("fd_badges.urls_wellknown")))
 
 urlpatterns += get_plugin_url_patterns("lms.djangoapp")

@@ -14,6 +14,9 @@ DEFAULTS = {
     "FD_BADGES_BEAT_SCHEDULE": {
         "fd_badges-sweep": {"task": "fd_badges.tasks.sweep", "schedule": 300.0},
     },
+    # Path-based did:web: the issuer is did:web:<host>:fd:badges, its DID document at
+    # /fd/badges/did.json instead of /.well-known/did.json. Choose once: credentials name the DID.
+    "FD_BADGES_DID_PATH_BASED": False,
     # LinkedIn "add to profile" organisation id (optional).
     "FD_BADGES_LINKEDIN_ORGANIZATION_ID": "",
 }

@@ -17,6 +17,21 @@ from .common import issuer_for_host, json_error, json_ld
 
 @require_GET
 def did_json(request):
+    """The host-based DID document (``/.well-known/did.json``); 404 when the DID is path-based."""
+    if getattr(settings, "FD_BADGES_DID_PATH_BASED", False):
+        raise Http404
+    return _did_document(request)
+
+
+@require_GET
+def did_json_path_based(request):
+    """The path-based DID document (``/fd/badges/did.json`` for did:web:<host>:fd:badges)."""
+    if not getattr(settings, "FD_BADGES_DID_PATH_BASED", False):
+        raise Http404
+    return _did_document(request)
+
+
+def _did_document(request):
     issuer = issuer_for_host(request)
     if issuer is None:
         return json_error(404, _("No badge issuer is configured for this site."), "no_issuer")

@@ -1,9 +1,13 @@
 """The LMS finds our apps through their entry points and wires their URLs, settings and receivers."""
+from importlib import import_module
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.urls import get_resolver
-from edx_django_utils.plugins import get_plugin_apps
+from django.urls import URLResolver, get_resolver, reverse
+from django.urls.resolvers import RegexPattern
+from edx_django_utils.plugins import get_plugin_apps, get_plugin_url_patterns
 from edx_django_utils.plugins.constants import PluginSignals
 from edx_django_utils.plugins.registry import get_plugin_app_configs
 from edx_django_utils.plugins.utils import import_attr
@@ -25,12 +29,36 @@ def test_installed_apps_come_from_the_plugin_framework():
     assert "completion" in _labels(settings.INSTALLED_APPS)
 
 
+def _names_without_arguments(patterns):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _names_without_arguments(pattern.url_patterns)
+        elif pattern.name and not pattern.pattern.regex.groupindex:
+            yield pattern.name
+
+
 def test_each_app_mounts_its_urls_under_its_prefix():
-    mounted = {str(pattern.pattern): pattern for pattern in get_resolver().url_patterns}
+    namespaces = {pattern.namespace for pattern in get_resolver().url_patterns if isinstance(pattern, URLResolver)}
     for app, prefix in OUR_APPS.items():
-        pattern = mounted.get(f"^{prefix}")
-        assert pattern is not None, f"{app} is not mounted at /{prefix}"
-        assert pattern.namespace == app
+        assert app in namespaces, f"{app} is not mounted"
+        names = list(_names_without_arguments(import_module(f"{app}.urls").urlpatterns))
+        assert names, app
+        for name in names:
+            assert reverse(f"{app}:{name}").startswith(f"/{prefix}"), name
+
+
+def test_the_did_document_is_at_the_site_root_through_the_plugin_framework():
+    """did:web needs /.well-known/did.json: the LMS gets it from get_plugin_url_patterns, no edit of its URLs."""
+    from fd_badges.views.public import did_json
+
+    for project in ("lms.djangoapp", "cms.djangoapp"):
+        site = URLResolver(RegexPattern(r"^/"), get_plugin_url_patterns(project))
+        match = site.resolve("/.well-known/did.json")
+        assert match.func is did_json
+        assert match.namespace == "fd_badges"
+    assert reverse("fd_badges:did_json") == "/.well-known/did.json"
+    sandbox_urls = (Path(__file__).resolve().parents[2] / "sandbox" / "urls.py").read_text()
+    assert "fd_badges" not in sandbox_urls, "the sandbox must mount the apps' URLs only through the plugin framework"
 
 
 def test_every_configured_receiver_is_connected_to_its_signal():

@@ -1,0 +1,1 @@
+"""Tutor plugin for Firenze Digitale for Open edX."""
