@@ -73,6 +73,16 @@ def sign(award_obj):
     return award_obj
 
 
+def reissue(award_obj):
+    """Sign the award's credential again, with the issuer's active key: what staff do on purpose
+    after a key was withdrawn (a credential signed by a withdrawn key never verifies again)."""
+    if award_obj.revoked_at:
+        return award_obj
+    Award.objects.filter(pk=award_obj.pk).update(credential=None, signed_at=None)
+    award_obj.credential = award_obj.signed_at = None
+    return sign(award_obj)
+
+
 def complete(award_obj):
     """Sign, then notify exactly once (the ``notified_at`` update is the claim)."""
     sign(award_obj)

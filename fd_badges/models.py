@@ -79,6 +79,10 @@ class SigningKey(models.Model):
     key_id = models.CharField(max_length=64)
     public_key_multibase = models.CharField(max_length=64)
     encrypted_private_key = models.TextField(editable=False)
+    # The RSA twin of the key, for VC-JWTs signed with RS256 (the algorithm every Open Badges 3.0
+    # verifier must accept); private half encrypted like the Ed25519 one.
+    rsa_public_jwk = models.JSONField(null=True, blank=True, editable=False)
+    encrypted_rsa_private_key = models.TextField(blank=True, default="", editable=False)
     created = models.DateTimeField(default=timezone.now)
     retired_at = models.DateTimeField(null=True, blank=True)
     compromised_at = models.DateTimeField(null=True, blank=True)
