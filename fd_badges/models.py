@@ -227,6 +227,31 @@ class Award(models.Model):
         return self.revoked_at is not None
 
 
+class AwardEffect(models.Model):
+    """
+    One side effect of an award, as an outbox row: the e-mail to the learner, openedx-events
+    ``BADGE_AWARDED``, our ``badge_awarded`` signal. ``done_at`` is set only after the effect ran, so
+    a worker killed in between leaves the row pending and the sweep runs the effect again (at least
+    once; the receivers count by award id). ``claimed_at`` keeps two workers from running it at once.
+
+    .. no_pii:
+    """
+
+    EMAIL, OPENEDX_EVENT, SIGNAL = "email", "openedx_event", "badge_awarded"
+    EFFECTS = (EMAIL, OPENEDX_EVENT, SIGNAL)
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="effects")
+    effect = models.CharField(max_length=16, choices=[(name, name) for name in EFFECTS])
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["award", "effect"], name="fd_badges_one_effect")]
+
+    def __str__(self):
+        return f"{self.effect} of award {self.award_id}"
+
+
 class LearnerFact(models.Model):
     """
     What the rules need to know about a learner, recorded when the event arrives (no broker needed).

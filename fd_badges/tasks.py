@@ -47,16 +47,16 @@ def complete_awards(self, award_ids):
 @shared_task(bind=True, **RETRY)
 def sweep(self, older_than_seconds=None):
     """Award whatever is owed: learners whose events were recorded but never evaluated (the broker
-    was down, a worker died), and awards never signed or announced."""
+    was down, a worker died), and awards never signed or whose side effects are not all done."""
     delay = older_than_seconds if older_than_seconds is not None else settings.FD_BADGES_SWEEP_DELAY_SECONDS
     cutoff = timezone.now() - timedelta(seconds=delay)
     user_ids = set(PendingEvaluation.objects.filter(created__lte=cutoff).values_list("user_id", flat=True))
     done = 0
     for user_id in sorted(user_ids):
-        done += len(awarding.evaluate_user(user_id, source=Award.SWEEP))
+        done += len(awarding.evaluate_user(user_id, source=Award.SWEEP, stale_after=delay))
     for award in Award.objects.filter(notified_at__isnull=True, awarded_at__lte=cutoff).select_related(
             "badge_class__issuer", "user"):
-        awarding.complete(award)
+        awarding.complete(award, stale_after=delay)  # effects a dead worker claimed earlier run again
     if user_ids or done:
         log.info("fd_badges sweep: %d learners evaluated, %d awards", len(user_ids), done)
     return done
