@@ -252,6 +252,41 @@ class AwardEffect(models.Model):
         return f"{self.effect} of award {self.award_id}"
 
 
+class BulkAwardJob(models.Model):
+    """
+    A bulk award from a CSV file, with its progress; large files are read and awarded on the worker.
+
+    .. pii: the CSV text (usernames or e-mails, kept only until the job has run), the staff member
+       who sent it, the ids of the learners it awarded, the unknown names it reported.
+    .. pii_types: id, email_address, username
+    .. pii_retirement: retained (staff records of who was awarded what; the text is erased when done)
+    """
+
+    QUEUED, RUNNING, AWARDED, FAILED = "queued", "running", "awarded", "failed"
+    token = models.CharField(max_length=32, unique=True)
+    badge_class = models.ForeignKey(BadgeClass, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                     related_name="+")
+    narrative = models.TextField(blank=True)
+    csv_text = models.TextField(blank=True)
+    status = models.CharField(max_length=8, default=QUEUED)
+    rows = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    user_ids = models.JSONField(default=list, blank=True)
+    problems = models.JSONField(default=list, blank=True)
+    problem_count = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    updated = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "updated"], name="fd_badges_bulk_job_status")]
+
+    def __str__(self):
+        return f"bulk {self.badge_class_id} {self.status} {self.processed}/{self.rows}"
+
+
 class LearnerFact(models.Model):
     """
     What the rules need to know about a learner, recorded when the event arrives (no broker needed).

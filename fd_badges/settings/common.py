@@ -11,6 +11,8 @@ DEFAULTS = {
     "FD_BADGES_EFFECT_LEASE_SECONDS": 300,
     # After the broker could not be reached, queue nothing for this long (the sweep finishes the awards).
     "FD_BADGES_ENQUEUE_BACKOFF_SECONDS": 30,
+    # Bulk award files with more rows than this are read and awarded on the worker, with progress.
+    "FD_BADGES_BULK_INLINE_ROWS": 2000,
     # Largest request body the verification endpoint accepts (bytes).
     "FD_BADGES_MAX_VERIFY_BYTES": 1024 * 1024,
     # Celery beat entry; the LMS/sandbox merges it into CELERY_BEAT_SCHEDULE.
