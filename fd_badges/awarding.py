@@ -91,18 +91,21 @@ def announce(award_obj, stale_after=None):
     An effect claimed by another worker less than ``stale_after`` seconds ago (default
     ``FD_BADGES_EFFECT_LEASE_SECONDS``) is left to it; an older claim is a worker that died, and
     the effect runs again. ``notified_at`` is set once every effect is done. Returns ``True`` then.
+    Seven statements an award: create the rows, claim, read the claim, one per effect, finish.
     """
-    if Award.objects.filter(pk=award_obj.pk, notified_at__isnull=False).exists():
+    if award_obj.notified_at is not None:  # announced (perhaps before effects were recorded)
         return True
     AwardEffect.objects.bulk_create([AwardEffect(award_id=award_obj.pk, effect=effect)
                                      for effect in AwardEffect.EFFECTS], ignore_conflicts=True)
     lease = settings.FD_BADGES_EFFECT_LEASE_SECONDS if stale_after is None else stale_after
+    now = timezone.now()
+    pending = AwardEffect.objects.filter(award_id=award_obj.pk, done_at__isnull=True)
+    pending.filter(Q(claimed_at__isnull=True) | Q(claimed_at__lte=now - timedelta(seconds=lease))).update(
+        claimed_at=now, attempts=F("attempts") + 1)
+    claimed = set(pending.filter(claimed_at=now).values_list("effect", flat=True))
+    finished = 0
     for effect in AwardEffect.EFFECTS:
-        now = timezone.now()
-        claimed = AwardEffect.objects.filter(award_id=award_obj.pk, effect=effect, done_at__isnull=True).filter(
-            Q(claimed_at__isnull=True) | Q(claimed_at__lte=now - timedelta(seconds=lease))).update(
-            claimed_at=now, attempts=F("attempts") + 1)
-        if not claimed:
+        if effect not in claimed:
             continue  # done, or running in another worker right now
         try:
             notify.EFFECTS[effect](award_obj)
@@ -111,9 +114,11 @@ def announce(award_obj, stale_after=None):
             AwardEffect.objects.filter(award_id=award_obj.pk, effect=effect).update(claimed_at=None)
             continue
         AwardEffect.objects.filter(award_id=award_obj.pk, effect=effect).update(done_at=timezone.now())
-    if AwardEffect.objects.filter(award_id=award_obj.pk, done_at__isnull=True).exists():
+        finished += 1
+    if finished != len(AwardEffect.EFFECTS) and pending.exists():
         return False
     Award.objects.filter(pk=award_obj.pk, notified_at__isnull=True).update(notified_at=timezone.now())
+    award_obj.notified_at = award_obj.notified_at or timezone.now()
     return True
 
 

@@ -143,10 +143,23 @@ def ed25519_jwk(signing_key):
     return {"kty": "OKP", "crv": "Ed25519", "x": _b64url(raw)}
 
 
-def active_key(issuer):
-    """The key new credentials are signed with (created on first use)."""
+_active_keys = {}
+
+
+def active_key(issuer, cached=False):
+    """The key new credentials are signed with (created on first use).
+
+    With ``cached`` (the status list, read on every verification) the answer is kept for
+    ``KEY_CACHE_SECONDS`` in this process; a rotation here forgets it at once. Credentials are
+    always signed with the key the database names active now.
+    """
+    found = _active_keys.get(issuer.pk) if cached else None
+    if found is not None and found[1] > time.monotonic():
+        return found[0]
     key = issuer.keys.filter(retired_at__isnull=True, compromised_at__isnull=True).order_by("-created", "-id").first()
-    return key or create_key(issuer)
+    key = key or create_key(issuer)
+    _active_keys[issuer.pk] = (key, time.monotonic() + KEY_CACHE_SECONDS)
+    return key
 
 
 @transaction.atomic
@@ -232,6 +245,7 @@ def find_key(verification_method):
 
 def forget_keys():
     _found_keys.clear()
+    _active_keys.clear()
 
 
 def verification_methods(key):
