@@ -2,14 +2,16 @@
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from . import data_integrity, keys, notify
 from .credentials import unsigned_credential
 from .criteria import evaluate, learner_facts
-from .models import Award, BadgeClass, PendingEvaluation
+from .models import Award, AwardEffect, BadgeClass, PendingEvaluation
 
 log = logging.getLogger(__name__)
 
@@ -73,16 +75,61 @@ def sign(award_obj):
     return award_obj
 
 
-def complete(award_obj):
-    """Sign, then notify exactly once (the ``notified_at`` update is the claim)."""
+def reissue(award_obj):
+    """Sign the award's credential again, with the issuer's active key: what staff do on purpose
+    after a key was withdrawn (a credential signed by a withdrawn key never verifies again)."""
+    if award_obj.revoked_at:
+        return award_obj
+    Award.objects.filter(pk=award_obj.pk).update(credential=None, signed_at=None)
+    award_obj.credential = award_obj.signed_at = None
+    return sign(award_obj)
+
+
+def announce(award_obj, stale_after=None):
+    """Run every side effect of the award not done yet, each marked done only after it ran.
+
+    An effect claimed by another worker less than ``stale_after`` seconds ago (default
+    ``FD_BADGES_EFFECT_LEASE_SECONDS``) is left to it; an older claim is a worker that died, and
+    the effect runs again. ``notified_at`` is set once every effect is done. Returns ``True`` then.
+    Seven statements an award: create the rows, claim, read the claim, one per effect, finish.
+    """
+    if award_obj.notified_at is not None:  # announced (perhaps before effects were recorded)
+        return True
+    AwardEffect.objects.bulk_create([AwardEffect(award_id=award_obj.pk, effect=effect)
+                                     for effect in AwardEffect.EFFECTS], ignore_conflicts=True)
+    lease = settings.FD_BADGES_EFFECT_LEASE_SECONDS if stale_after is None else stale_after
+    now = timezone.now()
+    pending = AwardEffect.objects.filter(award_id=award_obj.pk, done_at__isnull=True)
+    pending.filter(Q(claimed_at__isnull=True) | Q(claimed_at__lte=now - timedelta(seconds=lease))).update(
+        claimed_at=now, attempts=F("attempts") + 1)
+    claimed = set(pending.filter(claimed_at=now).values_list("effect", flat=True))
+    finished = 0
+    for effect in AwardEffect.EFFECTS:
+        if effect not in claimed:
+            continue  # done, or running in another worker right now
+        try:
+            notify.EFFECTS[effect](award_obj)
+        except Exception:  # a failing receiver or mail server: the sweep tries again later
+            log.exception("fd_badges: %s of award %s failed; the sweep will retry it", effect, award_obj.uuid)
+            AwardEffect.objects.filter(award_id=award_obj.pk, effect=effect).update(claimed_at=None)
+            continue
+        AwardEffect.objects.filter(award_id=award_obj.pk, effect=effect).update(done_at=timezone.now())
+        finished += 1
+    if finished != len(AwardEffect.EFFECTS) and pending.exists():
+        return False
+    Award.objects.filter(pk=award_obj.pk, notified_at__isnull=True).update(notified_at=timezone.now())
+    award_obj.notified_at = award_obj.notified_at or timezone.now()
+    return True
+
+
+def complete(award_obj, stale_after=None):
+    """Sign, then run the award's side effects (each at least once, see :func:`announce`)."""
     sign(award_obj)
-    claimed = Award.objects.filter(pk=award_obj.pk, notified_at__isnull=True).update(notified_at=timezone.now())
-    if claimed:
-        notify.awarded(award_obj)
+    announce(award_obj, stale_after)
     return award_obj
 
 
-def evaluate_user(user_id, source=Award.AUTO):
+def evaluate_user(user_id, source=Award.AUTO, stale_after=None):
     """Award every active badge class whose rules the learner now meets; clear their pending rows."""
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None:
@@ -99,7 +146,7 @@ def evaluate_user(user_id, source=Award.AUTO):
             done.append(award_obj)
     for award_obj in Award.objects.filter(user=user).filter(notified_at__isnull=True).select_related(
             "badge_class__issuer", "user"):
-        complete(award_obj)
+        complete(award_obj, stale_after)
     PendingEvaluation.objects.filter(user=user, created__lte=started).delete()
     return done
 

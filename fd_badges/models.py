@@ -86,6 +86,10 @@ class SigningKey(models.Model):
     key_id = models.CharField(max_length=64)
     public_key_multibase = models.CharField(max_length=64)
     encrypted_private_key = models.TextField(editable=False)
+    # The RSA twin of the key, for VC-JWTs signed with RS256 (the algorithm every Open Badges 3.0
+    # verifier must accept); private half encrypted like the Ed25519 one.
+    rsa_public_jwk = models.JSONField(null=True, blank=True, editable=False)
+    encrypted_rsa_private_key = models.TextField(blank=True, default="", editable=False)
     created = models.DateTimeField(default=timezone.now)
     retired_at = models.DateTimeField(null=True, blank=True)
     compromised_at = models.DateTimeField(null=True, blank=True)
@@ -228,6 +232,66 @@ class Award(models.Model):
     @property
     def is_revoked(self):
         return self.revoked_at is not None
+
+
+class AwardEffect(models.Model):
+    """
+    One side effect of an award, as an outbox row: the e-mail to the learner, openedx-events
+    ``BADGE_AWARDED``, our ``badge_awarded`` signal. ``done_at`` is set only after the effect ran, so
+    a worker killed in between leaves the row pending and the sweep runs the effect again (at least
+    once; the receivers count by award id). ``claimed_at`` keeps two workers from running it at once.
+
+    .. no_pii:
+    """
+
+    EMAIL, OPENEDX_EVENT, SIGNAL = "email", "openedx_event", "badge_awarded"
+    EFFECTS = (EMAIL, OPENEDX_EVENT, SIGNAL)
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="effects")
+    effect = models.CharField(max_length=16, choices=[(name, name) for name in EFFECTS])
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["award", "effect"], name="fd_badges_one_effect")]
+
+    def __str__(self):
+        return f"{self.effect} of award {self.award_id}"
+
+
+class BulkAwardJob(models.Model):
+    """
+    A bulk award from a CSV file, with its progress; large files are read and awarded on the worker.
+
+    .. pii: the CSV text (usernames or e-mails, kept only until the job has run), the staff member
+       who sent it, the ids of the learners it awarded, the unknown names it reported.
+    .. pii_types: id, email_address, username
+    .. pii_retirement: retained (staff records of who was awarded what; the text is erased when done)
+    """
+
+    QUEUED, RUNNING, AWARDED, FAILED = "queued", "running", "awarded", "failed"
+    token = models.CharField(max_length=32, unique=True)
+    badge_class = models.ForeignKey(BadgeClass, on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                     related_name="+")
+    narrative = models.TextField(blank=True)
+    csv_text = models.TextField(blank=True)
+    status = models.CharField(max_length=8, default=QUEUED)
+    rows = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    user_ids = models.JSONField(default=list, blank=True)
+    problems = models.JSONField(default=list, blank=True)
+    problem_count = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    updated = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "updated"], name="fd_badges_bulk_job_status")]
+
+    def __str__(self):
+        return f"bulk {self.badge_class_id} {self.status} {self.processed}/{self.rows}"
 
 
 class LearnerFact(models.Model):

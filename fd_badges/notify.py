@@ -25,7 +25,7 @@ def _email(award):
                    "url": absolute(award.badge_class.issuer, "fd_badges:award_page", uuid=award.uuid)}
         subject = render_to_string("fd_badges/email/awarded_subject.txt", context).strip()
         body = render_to_string("fd_badges/email/awarded_body.txt", context)
-    send_mail(subject, body, getattr(settings, "DEFAULT_FROM_EMAIL", None), [user.email], fail_silently=True)
+    send_mail(subject, body, getattr(settings, "DEFAULT_FROM_EMAIL", None), [user.email])
 
 
 def _openedx_event(award, signal_name):
@@ -52,15 +52,10 @@ def _openedx_event(award, signal_name):
             image_url=absolute(badge_class.issuer, "fd_badges:class_image", slug=badge_class.slug),
         ),
     )
-    try:
-        signal.send_event(badge=badge)
-    except Exception:  # an event bus misconfiguration must not lose the award
-        log.exception("Could not send %s for award %s", signal_name, award.uuid)
+    signal.send_event(badge=badge)
 
 
-def awarded(award):
-    _email(award)
-    _openedx_event(award, "BADGE_AWARDED")
+def _badge_awarded(award):
     signals.badge_awarded.send(
         sender=award.__class__, user_id=award.user_id, badge_class_slug=award.badge_class.slug,
         award_uuid=str(award.uuid), course_key=str(award.badge_class.course_key or "") or None,
@@ -68,8 +63,24 @@ def awarded(award):
     )
 
 
+# The side effects of an award, each run (at least once) and recorded by ``awarding.announce``.
+EFFECTS = {
+    "email": _email,
+    "openedx_event": lambda award: _openedx_event(award, "BADGE_AWARDED"),
+    "badge_awarded": _badge_awarded,
+}
+
+
+def awarded(award):
+    for effect in EFFECTS.values():
+        effect(award)
+
+
 def revoked(award, reason):
-    _openedx_event(award, "BADGE_REVOKED")
+    try:
+        _openedx_event(award, "BADGE_REVOKED")
+    except Exception:  # an event bus misconfiguration must not undo the revocation
+        log.exception("Could not send BADGE_REVOKED for award %s", award.uuid)
     signals.badge_revoked.send(
         sender=award.__class__, user_id=award.user_id, badge_class_slug=award.badge_class.slug,
         award_uuid=str(award.uuid), course_key=str(award.badge_class.course_key or "") or None,

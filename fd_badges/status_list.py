@@ -70,12 +70,13 @@ def _cache_key(issuer, list_number, signing_key):
 
 
 def forget(issuer, list_number):
+    keys.forget_keys()
     cache.delete(_cache_key(issuer, list_number, keys.active_key(issuer)))
 
 
 def status_list_credential(issuer, list_number):
     """The signed BitstringStatusListCredential for one list (cached until the next revocation)."""
-    signing_key = keys.active_key(issuer)
+    signing_key = keys.active_key(issuer, cached=True)
     key = _cache_key(issuer, list_number, signing_key)
     found = cache.get(key)
     if found is not None:

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import OperationalError
 from django.utils import timezone
 
-from . import awarding
+from . import awarding, bulk_jobs
 from .models import Award, BadgeClass, PendingEvaluation
 
 log = logging.getLogger(__name__)
@@ -45,18 +45,27 @@ def complete_awards(self, award_ids):
 
 
 @shared_task(bind=True, **RETRY)
+def run_bulk_job(self, job_id):
+    """Read, match and award a large bulk-award file, saving the progress the staff page shows."""
+    job = bulk_jobs.run(job_id)
+    return job.status if job else None
+
+
+@shared_task(bind=True, **RETRY)
 def sweep(self, older_than_seconds=None):
     """Award whatever is owed: learners whose events were recorded but never evaluated (the broker
-    was down, a worker died), and awards never signed or announced."""
+    was down, a worker died), and awards never signed or whose side effects are not all done."""
     delay = older_than_seconds if older_than_seconds is not None else settings.FD_BADGES_SWEEP_DELAY_SECONDS
     cutoff = timezone.now() - timedelta(seconds=delay)
     user_ids = set(PendingEvaluation.objects.filter(created__lte=cutoff).values_list("user_id", flat=True))
     done = 0
     for user_id in sorted(user_ids):
-        done += len(awarding.evaluate_user(user_id, source=Award.SWEEP))
+        done += len(awarding.evaluate_user(user_id, source=Award.SWEEP, stale_after=delay))
     for award in Award.objects.filter(notified_at__isnull=True, awarded_at__lte=cutoff).select_related(
             "badge_class__issuer", "user"):
-        awarding.complete(award)
+        awarding.complete(award, stale_after=delay)  # effects a dead worker claimed earlier run again
+    for job_id in bulk_jobs.owed(delay):
+        bulk_jobs.run(job_id)
     if user_ids or done:
         log.info("fd_badges sweep: %d learners evaluated, %d awards", len(user_ids), done)
     return done

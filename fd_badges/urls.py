@@ -20,5 +20,6 @@ urlpatterns = [
     path("ob2/assertions/<uuid:uuid>", ob2.assertion, name="ob2_assertion"),
     path("ob2/assertions/<uuid:uuid>/badge.<str:fmt>", ob2.baked_assertion, name="ob2_baked"),
     path("staff/classes/<slug:slug>/bulk/", admin_bulk.bulk_award, name="bulk_award"),
+    path("staff/bulk/<str:job>/", admin_bulk.bulk_job, name="bulk_job"),
     path("staff/bulk/<str:job>/progress", admin_bulk.bulk_progress, name="bulk_progress"),
 ]

@@ -12,7 +12,6 @@ from . import data_integrity, status_list, vc_jwt
 from .linked_data.contexts import UnknownContextError
 from .linked_data.rdf import UnsafeDocumentError
 from .linked_data.rdfc import CanonicalizationError
-from .models import Issuer
 
 MESSAGES = {
     "verified": _("Verified: this badge was issued by the issuer named in it, is unchanged, valid and not revoked."),
@@ -22,6 +21,7 @@ MESSAGES = {
     "proof_unsupported": _("The credential is signed with a method we do not support."),
     "proof_purpose": _("The credential's signature was not made to assert a credential."),
     "unknown_key": _("The credential was signed with a key this issuer does not publish (unknown or withdrawn key)."),
+    "wrong_issuer": _("The credential was signed with a key of another issuer than the one named in it."),
     "tampered": _("The content does not match the signature: the credential was altered after it was issued."),
     "invalid_jsonld": _("The credential contains data that its contexts do not define."),
     "expired": _("The credential has expired."),
@@ -46,10 +46,30 @@ def _parse_time(text, field):
 
 
 def _check_shape(credential):
+    """The credential's parts we read must have the types the data model gives them."""
     types = credential.get("type")
     types = types if isinstance(types, list) else [types]
+    if not all(isinstance(name, str) for name in types):
+        raise VerificationFailure("not_a_credential", "type must be a string or a list of strings")
     if "VerifiableCredential" not in types or not ({"OpenBadgeCredential", "AchievementCredential"} & set(types)):
         raise VerificationFailure("not_a_credential", f"type is {credential.get('type')!r}")
+    context = credential.get("@context")
+    if not isinstance(context, list) or not context or not all(isinstance(item, str | dict) for item in context):
+        raise VerificationFailure("not_a_credential", "@context must be a list of context URLs")
+    if vc_jwt.issuer_id(credential) is None:
+        raise VerificationFailure("not_a_credential", "issuer must be a URL or a profile with an id")
+    for field in ("id", "name", "validFrom", "validUntil"):
+        if field in credential and not isinstance(credential[field], str):
+            raise VerificationFailure("not_a_credential", f"{field} must be a string")
+    if not isinstance(credential.get("credentialSubject"), dict | list):
+        raise VerificationFailure("not_a_credential", "credentialSubject must be an object")
+
+
+def _check_issuer(credential, key):
+    """The key that signed must be one the credential's own issuer publishes."""
+    if key.issuer.did != vc_jwt.issuer_id(credential):
+        raise VerificationFailure("wrong_issuer",
+                                  f"signed by {key.issuer.did}, issuer is {vc_jwt.issuer_id(credential)!r}")
 
 
 def _check_dates(credential, now):
@@ -61,9 +81,10 @@ def _check_dates(credential, now):
         raise VerificationFailure("expired", f"validUntil {valid_until}")
 
 
-def _local_status_list(url):
+def _local_status_list(url, signer):
+    """The status list at ``url``, which must be one the signing issuer publishes (no query)."""
     parts = urlsplit(url)
-    issuer = Issuer.objects.filter(domain=parts.netloc).first()
+    issuer = signer if parts.netloc == signer.domain else None
     if issuer is None:
         raise VerificationFailure("status_unavailable", f"status list {url} is not published here")
     try:
@@ -88,7 +109,7 @@ def _verify_list(listing):
             _verified_lists.popitem(last=False)
 
 
-def _check_status(credential):
+def _check_status(credential, signer):
     entries = credential.get("credentialStatus")
     if entries is None:
         return
@@ -97,7 +118,7 @@ def _check_status(credential):
             raise VerificationFailure("status_unavailable", "unsupported credentialStatus")
         if entry.get("statusPurpose") != status_list.PURPOSE:
             continue
-        listing = _local_status_list(str(entry.get("statusListCredential", "")))
+        listing = _local_status_list(str(entry.get("statusListCredential", "")), signer)
         try:
             _verify_list(listing)
             bits = status_list.decode(listing["credentialSubject"]["encodedList"])
@@ -128,15 +149,19 @@ def verify(payload, now=None):
         else:
             raise VerificationFailure("malformed", "expected a JSON object or a JWT")
         _check_shape(credential)
+        _check_issuer(credential, key)
         result.update(credential_id=credential.get("id"), issuer=key.issuer.did, key=key.verification_method,
                       name=credential.get("name"))
         _check_dates(credential, now)
-        _check_status(credential)
+        _check_status(credential, key.issuer)
     except VerificationFailure as failure:
         result.update(code=failure.code, message=str(MESSAGES[failure.code]), detail=failure.detail)
         return result
     except (UnsafeDocumentError, UnknownContextError, CanonicalizationError) as error:
         result.update(code="invalid_jsonld", message=str(MESSAGES["invalid_jsonld"]), detail=str(error))
+        return result
+    except (TypeError, AttributeError, KeyError, RecursionError) as error:  # a part of the wrong JSON type
+        result.update(code="not_a_credential", message=str(MESSAGES["not_a_credential"]), detail=repr(error)[:200])
         return result
     result.update(verified=True, code="verified", message=str(MESSAGES["verified"]), detail="")
     return result

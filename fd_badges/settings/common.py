@@ -6,8 +6,13 @@ DEFAULTS = {
     "FD_BADGES_KEY_ENCRYPTION_SECRET": None,
     # The sweep awards what is owed for events older than this (the broker was down).
     "FD_BADGES_SWEEP_DELAY_SECONDS": 300,
+    # An award's side effect (e-mail, events) claimed longer ago than this by a worker that never
+    # finished it is run again by the sweep.
+    "FD_BADGES_EFFECT_LEASE_SECONDS": 300,
     # After the broker could not be reached, queue nothing for this long (the sweep finishes the awards).
     "FD_BADGES_ENQUEUE_BACKOFF_SECONDS": 30,
+    # Bulk award files with more rows than this are read and awarded on the worker, with progress.
+    "FD_BADGES_BULK_INLINE_ROWS": 2000,
     # Largest request body the verification endpoint accepts (bytes).
     "FD_BADGES_MAX_VERIFY_BYTES": 1024 * 1024,
     # Celery beat entry; the LMS/sandbox merges it into CELERY_BEAT_SCHEDULE.

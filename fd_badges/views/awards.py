@@ -51,15 +51,24 @@ def award_page(request, uuid):
     return render(request, "fd_badges/award_page.html", context, status=410 if award.is_revoked else 200)
 
 
-def export(award, fmt):
-    """``(bytes_or_text, content_type)`` of the award's credential in ``fmt`` (json, jwt, png, svg)."""
+class KeyWithdrawn(LookupError):
+    """The key that signed the credential was withdrawn: only a deliberate reissue makes a new one."""
+
+
+def export(award, fmt, algorithm=vc_jwt.EDDSA):
+    """``(bytes_or_text, content_type)`` of the award's credential in ``fmt`` (json, jwt, png, svg).
+
+    A JWT is signed with the same key as the credential's proof, never with another one: if that key
+    was withdrawn (compromised), :class:`KeyWithdrawn` is raised.
+    """
     credential = award.credential
     if fmt == "json":
         return json.dumps(credential, ensure_ascii=False, indent=2), "application/vc+ld+json"
     if fmt == "jwt":
-        signing_key = keys.find_key(credential["proof"]["verificationMethod"]) or keys.active_key(
-            award.badge_class.issuer)
-        return vc_jwt.encode(credential, signing_key), "application/vc+jwt"
+        signing_key = keys.find_key(credential["proof"]["verificationMethod"])
+        if signing_key is None:
+            raise KeyWithdrawn(credential["proof"]["verificationMethod"])
+        return vc_jwt.encode(credential, signing_key, algorithm), "application/vc+jwt"
     png = baking.badge_png(award.badge_class)
     if fmt == "png":
         return baking.bake_png(png, baking.credential_json(credential)), "image/png"
@@ -75,7 +84,14 @@ def award_download(request, uuid, fmt):
         return json_error(410, _("This badge has been revoked."), "revoked")
     if not award.credential:
         return json_error(409, _("This badge is still being signed: try again in a moment."), "not_signed")
-    body, content_type = export(award, fmt)
+    algorithm = request.GET.get("alg", vc_jwt.EDDSA)
+    if algorithm not in vc_jwt.ALGORITHMS:
+        return json_error(400, _("Unknown signing algorithm: choose RS256 or EdDSA."), "unknown_algorithm")
+    try:
+        body, content_type = export(award, fmt, algorithm)
+    except KeyWithdrawn:
+        return json_error(410, _("The key that signed this badge was withdrawn: the badge no longer verifies "
+                                 "until the issuer reissues it."), "key_withdrawn")
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="badge-{award.badge_class.slug}.{fmt}"'
     response["Access-Control-Allow-Origin"] = "*"

@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import baking, keys, status_list
-from ..models import BadgeClass, SigningKey
+from ..models import BadgeClass, Issuer
 from ..verification import verify as verify_credential
 from .common import issuer_for_host, json_error, json_ld
 
@@ -42,11 +42,11 @@ def _did_document(request):
 
 @require_GET
 def key_document(request, pk, key_id):
-    key = SigningKey.objects.select_related("issuer").filter(
-        issuer_id=pk, key_id=key_id, compromised_at__isnull=True).first()
+    issuer = get_object_or_404(Issuer, pk=pk)
+    key, kind = keys.find_method(f"{issuer.did}#{key_id}")
     if key is None:
         return json_error(404, _("This key is unknown or has been withdrawn."), "unknown_key")
-    response = json_ld(keys.controller_document(key))
+    response = json_ld(keys.controller_document(key, kind))
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -2,6 +2,8 @@
 import copy
 import json
 
+import pytest
+
 from fd_badges import awarding, baking
 from fd_badges.views.awards import export
 
@@ -21,12 +23,16 @@ def test_credential_and_its_exports_verify_independently(signed_award, badge_cla
     assert [r["verified"] for r in results] == [True, True, True, True, False], results
 
 
-def test_jwt_export_verifies_independently(signed_award, badge_class):
-    token = export(signed_award, "jwt")[0]
+@pytest.mark.parametrize("algorithm", ["RS256", "EdDSA"])
+def test_jwt_export_verifies_independently_in_the_open_badges_form(signed_award, badge_class, algorithm):
+    """Open Badges 3.0 section 8.2: payload is the credential with iss/jti/sub/nbf, kid gives a JWK."""
+    token = export(signed_award, "jwt", algorithm)[0]
     forged = token[:-8] + ("A" * 8 if not token.endswith("A" * 8) else "B" * 8)
     results = run_node({"mode": "jwt", "jwts": [token, forged],
                         "documents": public_documents(badge_class.issuer)})
-    assert results[0]["verified"] and results[0]["credentialId"] == signed_award.credential["id"]
+    assert results[0]["verified"], results
+    assert results[0]["alg"] == algorithm and results[0]["credentialId"] == signed_award.credential["id"]
+    assert results[0]["controller"] == badge_class.issuer.did
     assert not results[1]["verified"]
 
 

@@ -109,11 +109,12 @@ def _signing_rows(issuer, documents):
         {"name": "badges: proof verifications/s vs pyld normalize/s", "ratio": verify_rate / pyld_rate,
          "goal": ">= 5", "detail": f"{verify_rate:,.0f} verifications/s (signature only)"},
         {"name": "badges: full verifications/s vs pyld normalize/s", "ratio": full_rate / pyld_rate,
-         "goal": ">= 2", "detail": f"{full_rate:,.0f}/s incl. dates, key lookup and the signed status list"},
-    ]
+         "goal": ">= 5", "detail": f"{full_rate:,.0f}/s incl. dates, issuer and key lookup (cached) and the "
+                                   f"signed status list (its proof checked once per content)"},
+    ], sign_rate
 
 
-def _award_rows(badge):
+def _award_rows(badge, sign_rate):
     """N learners pass the course; the receiver queues, a real worker awards. Versus inline."""
     from celery import current_app
     from django.conf import settings
@@ -178,14 +179,18 @@ def _award_rows(badge):
     return [{"name": f"badges: {total:,} awards via the real worker vs inline", "ratio": worker_rate / inline_rate,
              "goal": ">= 1", "detail": f"{done:,}/{total:,} signed and announced in {elapsed:.1f}s "
                                        f"({worker_rate:,.0f}/s, {os.cpu_count()} worker processes) vs "
-                                       f"{inline_rate:,.0f}/s inline; {duplicates} unfinished"}]
+                                       f"{inline_rate:,.0f}/s inline; {duplicates} unfinished"},
+            {"name": "badges: awards/s through the real worker vs signatures/s in the same run",
+             "ratio": worker_rate / sign_rate, "goal": ">= 0.1",
+             "detail": f"{worker_rate:,.0f} awards/s (event, receiver, Redis, worker, award, signature, outbox: "
+                       f"e-mail, BADGE_AWARDED, badge_awarded) vs {sign_rate:,.0f} eddsa-rdfc-2022 signatures/s"}]
 
 
 def run():
     issuer, badge, user = _fixtures()
     documents = _credentials(badge, user)
-    rows = _signing_rows(issuer, documents)
-    rows += _award_rows(badge)
+    rows, sign_rate = _signing_rows(issuer, documents)
+    rows += _award_rows(badge, sign_rate)
     return rows
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from fd_badges.models import Award
-from fd_badges.views.awards import FORMATS, export
+from fd_badges.views.awards import FORMATS, KeyWithdrawn, export
 
 
 class Command(BaseCommand):
@@ -28,7 +28,11 @@ class Command(BaseCommand):
             raise CommandError("This award is not signed yet (the worker has not run): try again shortly.")
         if award.is_revoked:
             self.stderr.write(f"Warning: this award was revoked ({award.revocation_reason}).")
-        body, _content_type = export(award, options["format"])
+        try:
+            body, _content_type = export(award, options["format"])
+        except KeyWithdrawn:
+            raise CommandError("The key that signed this award was withdrawn: reissue it first "
+                               "(fd_badges_reissue).") from None
         if options["output"] == "-":
             if isinstance(body, bytes):
                 raise CommandError("PNG is binary: give a file with --output.")

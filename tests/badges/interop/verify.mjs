@@ -3,6 +3,7 @@
 //                   or {"mode": "canonize", "documents_to_canonize": [...]}.
 // Every JSON-LD context is served offline from the npm packages; other documents (DID documents,
 // status list credentials) come from the input. Nothing is fetched from the network.
+import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import * as vc from '@digitalbazaar/vc';
 import {DataIntegrityProof} from '@digitalbazaar/data-integrity';
@@ -104,6 +105,27 @@ async function canonizeAll(input) {
   return results;
 }
 
+// VC-JWT as Open Badges 3.0 section 8.2 defines it: the kid dereferences to a JWK (node:crypto
+// verifies with it), the payload is the credential and its registered claims must agree with it.
+const JWT_ALGORITHMS = {RS256: 'sha256', EdDSA: null};
+
+function claimErrors(payload) {
+  const errors = [];
+  const issuerId = typeof payload.issuer === 'string' ? payload.issuer : payload.issuer && payload.issuer.id;
+  const seconds = text => Math.floor(Date.parse(text) / 1000);
+  if(!payload.iss || payload.iss !== issuerId) errors.push('iss does not match issuer.id');
+  if(!payload.jti || payload.jti !== payload.id) errors.push('jti does not match id');
+  if(!payload.sub) errors.push('sub is missing');
+  if(payload.nbf !== seconds(payload.validFrom)) errors.push('nbf does not match validFrom');
+  if(payload.validUntil !== undefined && payload.exp !== seconds(payload.validUntil)) {
+    errors.push('exp does not match validUntil');
+  }
+  if(payload.vc !== undefined) errors.push('the credential must be the payload, not a vc claim');
+  const types = [].concat(payload.type || []);
+  if(!types.includes('VerifiableCredential')) errors.push('payload is not a credential');
+  return errors;
+}
+
 async function verifyJwts(input) {
   const documentLoader = makeLoader(input.documents || {});
   const results = [];
@@ -111,17 +133,24 @@ async function verifyJwts(input) {
     try {
       const [headerPart, payloadPart, signaturePart] = token.split('.');
       const header = JSON.parse(Buffer.from(headerPart, 'base64url').toString('utf8'));
-      if(header.alg !== 'EdDSA') {
+      if(!(header.alg in JWT_ALGORITHMS)) {
         throw new Error(`unexpected alg ${header.alg}`);
       }
+      const extra = Object.keys(header).filter(name => !['alg', 'kid', 'typ', 'jwk'].includes(name));
+      if(extra.length) {
+        throw new Error(`JOSE headers not allowed: ${extra}`);
+      }
       const {document: method} = await documentLoader(header.kid);
-      const key = await Ed25519Multikey.from(method);
-      const verified = await key.verifier().verify({
-        data: Buffer.from(`${headerPart}.${payloadPart}`, 'utf8'),
-        signature: Buffer.from(signaturePart, 'base64url')
-      });
+      if(!method.publicKeyJwk || method.publicKeyJwk.d) {
+        throw new Error('kid does not dereference to a public JWK');
+      }
+      const key = crypto.createPublicKey({key: method.publicKeyJwk, format: 'jwk'});
+      const verified = crypto.verify(JWT_ALGORITHMS[header.alg], Buffer.from(`${headerPart}.${payloadPart}`),
+        key, Buffer.from(signaturePart, 'base64url'));
       const payload = JSON.parse(Buffer.from(payloadPart, 'base64url').toString('utf8'));
-      results.push({verified, errors: verified ? [] : ['bad signature'], credentialId: payload.vc && payload.vc.id});
+      const errors = verified ? claimErrors(payload) : ['bad signature'];
+      results.push({verified: errors.length === 0, errors, alg: header.alg, credentialId: payload.id,
+        controller: method.controller});
     } catch(e) {
       results.push({verified: false, errors: [e.message]});
     }
