@@ -10,6 +10,8 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from fd_core.rest import API_PARSERS, ErrorDocumentingSchema, JsonErrorsMixin
+
 from . import api
 from . import serializers as s
 from .views import can_see_statistics
@@ -43,9 +45,17 @@ def _validation_error(serializer):
     return Response({"error": error_text(serializer.errors), "fields": serializer.errors}, status=400)
 
 
-class Base(APIView):
+class Schema(ErrorDocumentingSchema):
+    error_serializer = s.ErrorSerializer
+    bad_request = s.ErrorSerializer
+
+
+class Base(JsonErrorsMixin, APIView):
     authentication_classes = [SessionAuthentication]
     permission_classes = [permissions.IsAuthenticated]
+    parser_classes = API_PARSERS
+    schema = Schema()
+    error_key = "error"
 
     def handle_exception(self, exc):
         """DRF's own errors (bad JSON, not signed in) in our shape: ``{"error": "..."}``."""

@@ -5,6 +5,8 @@ import json
 from webob import Response
 from xblock.core import XBlock
 
+from fd_core import safe_json
+
 from .errors import N_, PillInputError
 
 
@@ -13,7 +15,9 @@ def json_response(body, status=200):
 
 
 def json_endpoint(func):
-    """Like ``XBlock.json_handler``: POST only, JSON in and out; PillInputError -> 400 {"error", "field"}."""
+    """Like ``XBlock.json_handler``: POST only, JSON in and out; PillInputError -> 400 {"error", "field"}.
+
+    The body is read with ``fd_core.safe_json`` (depth and size limits: never a RecursionError)."""
 
     @XBlock.handler
     @functools.wraps(func)
@@ -24,9 +28,9 @@ def json_endpoint(func):
             response.allow = ["POST"]
             return response
         try:
-            data = json.loads(request.body.decode("utf-8"))
-        except ValueError:
-            return json_response({"error": _("The request body is not valid JSON.")}, 400)
+            data = safe_json.loads(request.body)
+        except safe_json.JsonInputError as error:
+            return json_response({"error": str(error)}, 400)
         try:
             if not isinstance(data, dict):
                 raise PillInputError(N_("The request body must be a JSON object."))
