@@ -110,11 +110,14 @@ class AttemptView(Base):
 class AnswerView(Base):
     @extend_schema(request=s.AnswerSerializer, parameters=[LANG], responses={200: s.StateSerializer, **ERRORS})
     def post(self, request, attempt_id):
+        try:
+            attempt = self.attempt(request, attempt_id)  # someone else's attempt: 404 whatever the body
+        except api.AttemptNotFound as error:
+            return _error(error, 404)
         serializer = s.AnswerSerializer(data=request.data)
         if not serializer.is_valid():
             return _validation_error(serializer)
         try:
-            attempt = self.attempt(request, attempt_id)
             data = serializer.validated_data
             api.answer(attempt, data["item_id"], data["value"], version=data.get("version"))
         except api.AttemptNotFound as error:

@@ -62,7 +62,7 @@ def not_found_patterns(error_key="detail"):
     def api_not_found(request, *args, **kwargs):
         return JsonResponse({error_key: _("There is no such address in this API.")}, status=404)
 
-    return [re_path(r"^.*$", api_not_found)]
+    return [re_path(r"^.*$", api_not_found, name="api_not_found")]
 
 
 class DetailErrorSerializer(serializers.Serializer):

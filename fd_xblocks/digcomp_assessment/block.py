@@ -19,7 +19,7 @@ from xblock.fields import Float, List, Scope, String
 from xblock.utils.studio_editable import FutureFields, StudioEditableXBlockMixin
 from xblock.validation import Validation, ValidationMessage
 
-from fd_core.xblock_auth import caller_is_course_staff
+from fd_core.xblock_auth import caller_is_course_staff, current_user_attrs
 from fd_core.xblock_json import json_handler
 
 from .olx import OWN_ATTRIBUTES, OlxValueError, parse_olx_values
@@ -75,9 +75,7 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
 
     # --- who is looking -----------------------------------------------------------------
     def _django_user(self):
-        user_service = self.runtime.service(self, "user")
-        current = user_service.get_current_user() if user_service else None
-        attrs = getattr(current, "opt_attrs", {}) or {}
+        attrs = current_user_attrs(self)  # {} when the runtime gives no user (a no-auth route)
         if not attrs.get("edx-platform.is_authenticated") or not attrs.get("edx-platform.user_id"):
             return None
         return get_user_model().objects.filter(pk=attrs["edx-platform.user_id"]).first()

@@ -17,6 +17,7 @@ def json_response(body, status=200):
 def json_endpoint(func):
     """Like ``XBlock.json_handler``: POST only, JSON in and out; PillInputError -> 400 {"error", "field"}.
 
+    The caller must be signed in (the LMS's no-auth route runs handlers for an anonymous user).
     The body is read with ``fd_core.safe_json`` (depth and size limits: never a RecursionError)."""
 
     @XBlock.handler
@@ -27,6 +28,8 @@ def json_endpoint(func):
             response = json_response({"error": _("Send this request with POST.")}, 405)
             response.allow = ["POST"]
             return response
+        if not self.caller_is_signed_in():
+            return json_response({"error": _("Please sign in to continue.")}, 403)
         try:
             data = safe_json.loads(request.body)
         except safe_json.JsonInputError as error:

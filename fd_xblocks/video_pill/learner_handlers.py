@@ -115,6 +115,8 @@ class LearnerHandlersMixin:
         """Serve captions/<lang>.vtt, descriptions/<lang>.vtt, chapters/<lang>.vtt and
         transcript/<lang>.txt|vtt (the downloads)."""
         _ = self._gettext()
+        if not self.caller_is_signed_in():
+            return self._text_error(403, _("Please sign in to continue."))
         kind, _slash, filename = (suffix or "").partition("/")
         lang, _dot, extension = filename.rpartition(".")
         source = self.descriptions if kind == "descriptions" else self.captions
