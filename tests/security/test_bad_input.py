@@ -213,3 +213,15 @@ def test_the_schemas_document_the_errors_they_answer(world):
                                        HTTP_ACCEPT="application/vnd.oai.openapi+json").content)
     answers = assessment["paths"]["/fd/assessment/api/v1/attempts/{attempt_id}/answers/"]["post"]["responses"]
     assert {"400", "403", "404", "500"} <= set(answers)
+
+
+def test_an_unexpected_error_in_an_api_is_a_json_500_not_an_html_page(world, monkeypatch):
+    from fd_assessment import api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "history", broken)
+    response = client_of(world, "learner").get(reverse("fd_assessment:api_history"))
+    assert response.status_code == 500 and response["Content-Type"].startswith("application/json")
+    assert "boom" not in response.json()["error"] and response.json()["error"]
