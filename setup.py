@@ -66,6 +66,7 @@ setup(
             "pytest-django>=4.8",
             "pytest-timeout>=2.3",
             "hypothesis>=6.100",
+            "schemathesis>=4.0",
             "selenium>=4.20",
             "mysqlclient>=2.2",
             "redis>=5",

@@ -10,6 +10,8 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from fd_core.rest import API_PARSERS, ErrorDocumentingSchema, JsonErrorsMixin
+
 from . import api
 from . import serializers as s
 from .views import can_see_statistics
@@ -43,9 +45,17 @@ def _validation_error(serializer):
     return Response({"error": error_text(serializer.errors), "fields": serializer.errors}, status=400)
 
 
-class Base(APIView):
+class Schema(ErrorDocumentingSchema):
+    error_serializer = s.ErrorSerializer
+    bad_request = s.ErrorSerializer
+
+
+class Base(JsonErrorsMixin, APIView):
     authentication_classes = [SessionAuthentication]
     permission_classes = [permissions.IsAuthenticated]
+    parser_classes = API_PARSERS
+    schema = Schema()
+    error_key = "error"
 
     def handle_exception(self, exc):
         """DRF's own errors (bad JSON, not signed in) in our shape: ``{"error": "..."}``."""
@@ -100,11 +110,14 @@ class AttemptView(Base):
 class AnswerView(Base):
     @extend_schema(request=s.AnswerSerializer, parameters=[LANG], responses={200: s.StateSerializer, **ERRORS})
     def post(self, request, attempt_id):
+        try:
+            attempt = self.attempt(request, attempt_id)  # someone else's attempt: 404 whatever the body
+        except api.AttemptNotFound as error:
+            return _error(error, 404)
         serializer = s.AnswerSerializer(data=request.data)
         if not serializer.is_valid():
             return _validation_error(serializer)
         try:
-            attempt = self.attempt(request, attempt_id)
             data = serializer.validated_data
             api.answer(attempt, data["item_id"], data["value"], version=data.get("version"))
         except api.AttemptNotFound as error:

@@ -2,6 +2,8 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from fd_core.rest import not_found_patterns
+
 from . import rest, views
 
 app_name = "fd_assessment"
@@ -27,5 +29,5 @@ urlpatterns = [
     path("results/<int:attempt_id>/", views.results, name="results"),
     path("staff/statistics/", views.staff_statistics, name="statistics"),
     path("staff/statistics.csv", views.staff_statistics_csv, name="statistics_csv"),
-    path("api/v1/", include(api_patterns)),
+    path("api/v1/", include([*api_patterns, *not_found_patterns("error")])),
 ]

@@ -3,6 +3,8 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from fd_core.rest import not_found_patterns
+
 from .rest import urls as rest_urls
 from .views import dashboard, opendata, public
 
@@ -15,7 +17,6 @@ urlpatterns = [
     path("open-data/daily.csv", opendata.daily_csv, name="open-data-csv"),
     path("open-data/daily.json", opendata.daily_json, name="open-data-json"),
     path("open-data/metadata.jsonld", opendata.metadata, name="open-data-metadata"),
-    path("api/", include(rest_urls.urlpatterns)),
     path(
         "api/schema/",
         SpectacularAPIView.as_view(
@@ -24,4 +25,5 @@ urlpatterns = [
         ),
         name="api-schema",
     ),
+    path("api/", include([*rest_urls.urlpatterns, *not_found_patterns()])),
 ]

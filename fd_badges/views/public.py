@@ -1,5 +1,5 @@
 """Public views: DID document, key documents, status lists, badge class pages, verification."""
-import json
+import base64
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
+
+from fd_core import safe_json
 
 from .. import baking, keys, status_list
 from ..models import BadgeClass, Issuer
@@ -99,18 +101,26 @@ def _parse_text(text):
     if not text:
         raise ValueError(_("Paste a credential (JSON or JWT) or choose a badge file."))
     if text.startswith("{"):
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ValueError(_("The credential is not valid JSON (line %(line)s, column %(col)s).")
-                             % {"line": error.lineno, "col": error.colno}) from None
+        # Depth and size limits (fd_core.safe_json): a deeply nested body is a 400, not a RecursionError.
+        document = safe_json.loads(text, max_bytes=settings.FD_BADGES_MAX_VERIFY_BYTES)
         if isinstance(document, dict) and isinstance(document.get("credential"), dict | str) \
                 and "@context" not in document:
             return document["credential"]
         return document
     if text.count(".") == 2 and " " not in text:
+        _check_jwt_nesting(text)
         return text
     raise ValueError(_("This is neither a JSON credential nor a JSON Web Token."))
+
+
+def _check_jwt_nesting(token):
+    """A JWT's header and payload are JSON too: refuse them nested too deeply before a decoder sees them."""
+    for segment in token.split(".")[:2]:
+        try:
+            text = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4)).decode("utf-8", errors="replace")
+        except ValueError:
+            continue  # not base64: the verifier says the token is malformed
+        safe_json.check_depth(text)
 
 
 @csrf_exempt

@@ -1,9 +1,13 @@
 """Views of the fd_progress REST API: staff manage targets, sessions, attendance and assistance."""
 
-from drf_spectacular.openapi import AutoSchema
+from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.permissions import IsAdminUser
 from rest_framework.response import Response
+
+from fd_core.rest import API_PARSERS, DetailErrorSerializer, ErrorDocumentingSchema, JsonErrorsMixin
 
 from ..activities import record_assistance, record_attendance
 from ..models import AssistanceLog, FacilitationPoint, Target, TrainingSession
@@ -17,9 +21,10 @@ from .serializers import (
 )
 
 
-class StaffOnly:
+class StaffOnly(JsonErrorsMixin):
     permission_classes = [IsAdminUser]
-    schema = AutoSchema()
+    parser_classes = API_PARSERS
+    schema = ErrorDocumentingSchema()
 
 
 class TargetViewSet(StaffOnly, viewsets.ModelViewSet):
@@ -38,9 +43,23 @@ class TargetViewSet(StaffOnly, viewsets.ModelViewSet):
         return context
 
 
+@extend_schema_view(destroy=extend_schema(responses={204: None, 409: DetailErrorSerializer}))
 class FacilitationPointViewSet(StaffOnly, viewsets.ModelViewSet):
     serializer_class = FacilitationPointSerializer
     queryset = FacilitationPoint.objects.all()
+
+    def destroy(self, request, *args, **kwargs):
+        """A point with training sessions or assistance hours stays: they are counted in the targets."""
+        point = self.get_object()
+        try:
+            point.delete()
+        except ProtectedError:
+            message = _("This facilitation point cannot be deleted: %(sessions)d training sessions and "
+                        "%(logs)d records of assistance hours refer to it, and they count in the targets.")
+            return Response({"detail": message % {"sessions": point.sessions.count(),
+                                                  "logs": point.assistance.count()}},
+                            status=status.HTTP_409_CONFLICT)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class TrainingSessionViewSet(

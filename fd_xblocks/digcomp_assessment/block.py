@@ -7,6 +7,7 @@ translated by the app's Django catalogue). The block's own Studio labels and mes
 grade only if the author asks for one. Only ``fd_assessment.api`` (and ``.signals``) may be imported.
 """
 from importlib import resources
+from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import get_language, gettext_noop
@@ -17,6 +18,11 @@ from xblock.exceptions import JsonHandlerError
 from xblock.fields import Float, List, Scope, String
 from xblock.utils.studio_editable import FutureFields, StudioEditableXBlockMixin
 from xblock.validation import Validation, ValidationMessage
+
+from fd_core.xblock_auth import caller_is_course_staff, current_user_attrs
+from fd_core.xblock_json import json_handler
+
+from .olx import OWN_ATTRIBUTES, OlxValueError, parse_olx_values
 
 AREAS = ("1", "2", "3", "4", "5")
 GRADE_MODES = ("none", "participation", "score")
@@ -69,9 +75,7 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
 
     # --- who is looking -----------------------------------------------------------------
     def _django_user(self):
-        user_service = self.runtime.service(self, "user")
-        current = user_service.get_current_user() if user_service else None
-        attrs = getattr(current, "opt_attrs", {}) or {}
+        attrs = current_user_attrs(self)  # {} when the runtime gives no user (a no-auth route)
         if not attrs.get("edx-platform.is_authenticated") or not attrs.get("edx-platform.user_id"):
             return None
         return get_user_model().objects.filter(pk=attrs["edx-platform.user_id"]).first()
@@ -124,7 +128,7 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
             raise JsonHandlerError(403, _("Please sign in to take the questionnaire."))
         return user
 
-    @XBlock.json_handler
+    @json_handler
     def begin_attempt(self, data, suffix=""):
         """Start (or resume) the learner's attempt. Not ``start``: the LMS's release-date field has that name."""
         from fd_assessment import api
@@ -142,7 +146,7 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
             self.attempt_id = str(attempt.pk)
         return {"html": self._inner_html(user)}
 
-    @XBlock.json_handler
+    @json_handler
     def answer(self, data, suffix=""):
         from fd_assessment import api
 
@@ -158,7 +162,7 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
             raise JsonHandlerError(400, str(error)) from error
         return {"html": self._inner_html(user)}
 
-    @XBlock.json_handler
+    @json_handler
     def submit(self, data, suffix=""):
         from fd_assessment import api
 
@@ -182,7 +186,7 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
             "attempt_id": attempt.pk, "overall_level8": attempt.result["overall"]["level8"]})
         return {"html": self._inner_html(user)}
 
-    @XBlock.json_handler
+    @json_handler
     def restart(self, data, suffix=""):
         """Forget the finished attempt in this block so the learner can retake the questionnaire."""
         user = self._require_user()
@@ -192,9 +196,13 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
         return {"html": self._inner_html(user)}
 
     # --- Studio ----------------------------------------------------------------------------
-    @XBlock.json_handler
+    @json_handler
     def submit_studio_edits(self, data, suffix=""):
-        """Save the editor's values; wrong types or values get a 400 naming the field, nothing saved."""
+        """Save the editor's values; wrong types or values get a 400 naming the field, nothing saved.
+
+        Only the course team may: every handler is reachable on learner and no-auth routes."""
+        if not caller_is_course_staff(self):
+            raise JsonHandlerError(403, _("Only the course team can change this questionnaire."))
         if not isinstance(data, dict) or not isinstance(data.get("values"), dict):
             raise JsonHandlerError(400, _("Send the editor's values as a JSON object."))
         values = {}
@@ -205,7 +213,10 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
                 values[name] = self.fields[name].from_json(raw)
             except (TypeError, ValueError) as error:
                 raise JsonHandlerError(400, f"{name}: {error}") from error
-        to_reset = [name for name in data.get("defaults", []) if name in self.editable_fields
+        defaults = data.get("defaults", [])
+        if not isinstance(defaults, list) or not all(isinstance(name, str) for name in defaults):
+            raise JsonHandlerError(400, _("Send the fields to reset as a list of field names."))
+        to_reset = [name for name in defaults if name in self.editable_fields
                     and name not in values and self.fields[name].is_set_on(self)]
         validation = Validation(self.scope_ids.usage_id)
         self.validate_field_data(validation, FutureFields(values, to_reset, self))
@@ -217,20 +228,41 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
             self.fields[name].delete_from(self)
         return {"result": "success"}
 
+    # --- OLX ---------------------------------------------------------------------------------
+    @classmethod
+    def parse_xml(cls, node, runtime, keys, *args, **kwargs):
+        """Check the block's own attributes by the editor's rules before anything is stored."""
+        values = parse_olx_values(node.attrib)
+        defaults = {name: cls.fields[name].default for name in OWN_ATTRIBUTES}
+        validation = Validation(keys.usage_id)
+        cls.validate_field_data(None, validation, SimpleNamespace(**{**defaults, **values}))
+        if not validation:
+            raise OlxValueError(" ".join(str(message.text) for message in validation.messages))
+        own = {name: node.attrib.pop(name) for name in list(node.attrib) if name in OWN_ATTRIBUTES}
+        try:
+            block = super().parse_xml(node, runtime, keys, *args, **kwargs)
+        finally:
+            node.attrib.update(own)
+        for name, value in values.items():
+            setattr(block, name, value)
+        return block
+
     def validate_field_data(self, validation, data):
         def error(text):
             validation.add(ValidationMessage(ValidationMessage.ERROR, text))
 
+        if not isinstance(data.display_name, str) or not data.display_name.strip() or len(data.display_name) > 200:
+            error(_("The display name is required (at most 200 characters)."))
         if data.form not in ("short", "full"):
             error(_("The questionnaire must be 'short' or 'full'."))
-        if not isinstance(data.areas, list) or any(str(a) not in AREAS for a in data.areas):
+        if not isinstance(data.areas, list) or any(not isinstance(a, str) or a not in AREAS for a in data.areas):
             error(_("Areas must be chosen among 1, 2, 3, 4 and 5."))
         if data.grade_mode not in GRADE_MODES:
             error(_("The grade must be 'none', 'participation' or 'score'."))
-        if not isinstance(data.weight, int | float) or not 0 <= data.weight <= 100:
+        if isinstance(data.weight, bool) or not isinstance(data.weight, int | float) or not 0 <= data.weight <= 100:
             error(_("The weight must be a number from 0 to 100."))
         cohort = data.cohort or ""
-        if len(cohort) > 64 or any(not (ch.isalnum() or ch in " -_.") for ch in cohort):
+        if not isinstance(cohort, str) or len(cohort) > 64 or any(not (ch.isalnum() or ch in " -_.") for ch in cohort):
             error(_("A cohort name has at most 64 letters, digits, spaces, dots, dashes or underscores."))
 
     @staticmethod

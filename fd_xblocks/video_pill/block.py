@@ -86,6 +86,10 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
             return default
         return service.get_current_user().opt_attrs.get(name, default)
 
+    def caller_is_signed_in(self):
+        """Learner handlers serve a signed-in person only (never the anonymous no-auth route)."""
+        return self._user_attr("edx-platform.is_authenticated") is True
+
     def learner_language(self):
         preferences = self._user_attr("edx-platform.user_preferences") or {}
         return (preferences.get("pref-lang") or get_language() or "it").split("-")[0]

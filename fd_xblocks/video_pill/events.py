@@ -32,7 +32,7 @@ def clean_event(payload, duration):
     if not isinstance(payload, dict):
         raise PillInputError(N_("An event must be a JSON object."), "event_type")
     name = payload.get("event_type")
-    if name not in BROWSER_EVENTS:
+    if not isinstance(name, str) or name not in BROWSER_EVENTS:
         raise PillInputError(N_("\"{name}\" is not a video event this pill records."), "event_type",
                              name=str(name)[:60])
     data = payload.get("event", {})

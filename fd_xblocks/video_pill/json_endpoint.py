@@ -5,6 +5,8 @@ import json
 from webob import Response
 from xblock.core import XBlock
 
+from fd_core import safe_json
+
 from .errors import N_, PillInputError
 
 
@@ -13,7 +15,10 @@ def json_response(body, status=200):
 
 
 def json_endpoint(func):
-    """Like ``XBlock.json_handler``: POST only, JSON in and out; PillInputError -> 400 {"error", "field"}."""
+    """Like ``XBlock.json_handler``: POST only, JSON in and out; PillInputError -> 400 {"error", "field"}.
+
+    The caller must be signed in (the LMS's no-auth route runs handlers for an anonymous user).
+    The body is read with ``fd_core.safe_json`` (depth and size limits: never a RecursionError)."""
 
     @XBlock.handler
     @functools.wraps(func)
@@ -23,10 +28,12 @@ def json_endpoint(func):
             response = json_response({"error": _("Send this request with POST.")}, 405)
             response.allow = ["POST"]
             return response
+        if not self.caller_is_signed_in():
+            return json_response({"error": _("Please sign in to continue.")}, 403)
         try:
-            data = json.loads(request.body.decode("utf-8"))
-        except ValueError:
-            return json_response({"error": _("The request body is not valid JSON.")}, 400)
+            data = safe_json.loads(request.body)
+        except safe_json.JsonInputError as error:
+            return json_response({"error": str(error)}, 400)
         try:
             if not isinstance(data, dict):
                 raise PillInputError(N_("The request body must be a JSON object."))

@@ -38,6 +38,8 @@ class LearnerHandlersMixin:
         if not intervals.is_number(speed) or float(speed) not in intervals.SPEEDS:
             raise PillInputError(N_("The speed must be one of 0.75, 1, 1.25, 1.5, 1.75 or 2."), "speed")
         language = data.get("caption_language", self.caption_language)
+        if language is not None and not isinstance(language, str):
+            raise PillInputError(N_("The caption language must be a language code."), "caption_language")
         if language not in ("", None) and language not in self.captions:
             raise PillInputError(N_("There are no captions in that language."), "caption_language")
         current = now()
@@ -113,6 +115,8 @@ class LearnerHandlersMixin:
         """Serve captions/<lang>.vtt, descriptions/<lang>.vtt, chapters/<lang>.vtt and
         transcript/<lang>.txt|vtt (the downloads)."""
         _ = self._gettext()
+        if not self.caller_is_signed_in():
+            return self._text_error(403, _("Please sign in to continue."))
         kind, _slash, filename = (suffix or "").partition("/")
         lang, _dot, extension = filename.rpartition(".")
         source = self.descriptions if kind == "descriptions" else self.captions

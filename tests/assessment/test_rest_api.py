@@ -81,7 +81,7 @@ def test_bad_answers_get_a_clear_400_and_nothing_is_saved(learner_client, learne
 def test_malformed_json_is_a_400(learner_client, learner):
     attempt = api.start_attempt(learner)
     response = learner_client.post(url("api_answers", attempt.pk), "{not json", content_type="application/json")
-    assert response.status_code == 400 and "JSON parse error" in response.json()["error"]
+    assert response.status_code == 400 and "not valid JSON" in response.json()["error"]
 
 
 def test_answering_a_closed_attempt_is_a_400(learner_client, learner, take_questionnaire):

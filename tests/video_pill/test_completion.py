@@ -152,6 +152,7 @@ def test_broken_json_and_wrong_method_are_refused_clearly(learner_client, call, 
     from .conftest import handler_url
 
     response = call(learner_client, "progress", None, raw="{not json")
-    assert response.status_code == 400 and response.json()["error"] == "Il corpo della richiesta non è JSON valido."
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("Il corpo della richiesta non è JSON valido")
     assert call(learner_client, "progress", None, raw="[1, 2]").status_code == 400
     assert learner_client.get(handler_url(pill_key, "progress")).status_code == 405

@@ -73,11 +73,25 @@ class Untranslated:
     gettext = staticmethod(lambda text: text)
 
 
+class SignedIn:
+    """The LMS's user service for a signed-in learner (the pill serves no anonymous caller)."""
+
+    @staticmethod
+    def get_current_user():
+        from xblock.reference.user_service import XBlockUser
+
+        user = XBlockUser(is_current_user=True)
+        user.opt_attrs.update({"edx-platform.is_authenticated": True, "edx-platform.user_id": 1,
+                               "edx-platform.user_role": "student"})
+        return user
+
+
 def fresh_pill(duration=600.0):
     """A pill with empty learner state, outside any database: its handlers run as in the LMS."""
     from fd_xblocks.video_pill.block import VideoPillBlock
 
-    runtime = RecordingRuntime(services={"field-data": DictFieldData({}), "i18n": Untranslated()})
+    runtime = RecordingRuntime(services={"field-data": DictFieldData({}), "i18n": Untranslated(),
+                                         "user": SignedIn()})
     block = runtime.construct_xblock_from_class(VideoPillBlock, ScopeIds("learner", "fd_video_pill", "d", "u"))
     block.duration = duration
     return block

@@ -1,0 +1,139 @@
+"""One site with everything the suite mounts, and the five people who try every door of it.
+
+``build_world()`` imports a course holding one unit per XBlock type of our distribution (found
+through the ``xblock.v1`` entry points, so a new block is in it without editing this file), with
+the OLX of ``SAMPLE_OLX`` or else the block's first workbench scenario; and the objects the pages
+and APIs address (an attempt, an award, a badge class, a target, a facilitation point in use...).
+"""
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib.metadata import distribution, entry_points
+from pathlib import Path
+from types import SimpleNamespace
+
+from django.contrib.auth import get_user_model
+from lxml import etree
+
+REPO = Path(__file__).resolve().parents[2]
+DISTRIBUTION = "firenze-digitale-openedx"
+ORG, NUMBER, RUN = "FirenzeDigitale", "SEC101", "2026"
+SAMPLE_OLX = {
+    "fd_video_pill": REPO / "course_content" / "open-data" / "fd_video_pill" / "what-is-open-data.xml",
+}
+ROLES = ("anonymous", "learner", "other_learner", "course_staff", "global_staff")
+
+
+def our_block_types():
+    """``{block_type: class}`` of every ``xblock.v1`` entry point of our distribution."""
+    ours = {ep.name for ep in distribution(DISTRIBUTION).entry_points if ep.group == "xblock.v1"}
+    return {ep.name: ep.load() for ep in entry_points(group="xblock.v1") if ep.name in ours}
+
+
+def handler_names(block_class):
+    return sorted(name for name in dir(block_class)
+                  if getattr(getattr(block_class, name, None), "_is_xblock_handler", False))
+
+
+def sample_element(block_type, block_class):
+    """The block's OLX element: ``SAMPLE_OLX``, else its first workbench scenario, else a bare tag."""
+    if block_type in SAMPLE_OLX:
+        return etree.fromstring(SAMPLE_OLX[block_type].read_bytes())
+    scenarios = getattr(block_class, "workbench_scenarios", lambda: [])() or []
+    for _title, xml in scenarios:
+        root = etree.fromstring(xml.encode() if isinstance(xml, str) else xml)
+        found = root if root.tag == block_type else next(root.iter(block_type), None)
+        if found is not None:
+            return found
+    return etree.Element(block_type)
+
+
+def write_course(root):
+    for folder in ("course", "policies/" + RUN):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+    (root / "course.xml").write_text(f'<course url_name="{RUN}" org="{ORG}" course="{NUMBER}"/>')
+    (root / "policies" / RUN / "grading_policy.json").write_text(json.dumps({"GRADER": [],
+                                                                            "GRADE_CUTOFFS": {"Pass": 0.5}}))
+    course = etree.Element("course", display_name="Security", language="it")
+    chapter = etree.SubElement(course, "chapter", url_name="c1", display_name="C")
+    sequential = etree.SubElement(chapter, "sequential", url_name="s1", display_name="S")
+    for block_type, block_class in sorted(our_block_types().items()):
+        unit = etree.SubElement(sequential, "vertical", url_name=f"u_{block_type}", display_name=block_type)
+        element = sample_element(block_type, block_class)
+        element.set("url_name", f"b_{block_type}")
+        unit.append(element)
+    (root / "course" / f"{RUN}.xml").write_bytes(etree.tostring(course))
+    static = REPO / "course_content" / "open-data" / "static"
+    (root / "static").mkdir(exist_ok=True)
+    for media in static.glob("what-is-open-data.*"):
+        (root / "static" / media.name).write_bytes(media.read_bytes())
+    return root
+
+
+@dataclass
+class World:
+    course: object
+    users: dict
+    objects: SimpleNamespace = field(default_factory=SimpleNamespace)
+
+    @property
+    def course_id(self):
+        return str(self.course.course_key)
+
+    def block_key(self, block_type):
+        return self.course.course_key.make_usage_key(block_type, f"b_{block_type}")
+
+    def unit_key(self, block_type):
+        return self.course.course_key.make_usage_key("vertical", f"u_{block_type}")
+
+
+def _people(course):
+    from sandbox.enrollment import enroll
+    from sandbox.models import CourseAccessRole
+
+    model = get_user_model()
+    users = {
+        "learner": model.objects.create_user("sec-learner", "l@example.org", "pw"),
+        "other_learner": model.objects.create_user("sec-other", "o@example.org", "pw"),
+        "course_staff": model.objects.create_user("sec-teacher", "t@example.org", "pw"),
+        "global_staff": model.objects.create_user("sec-staff", "s@example.org", "pw", is_staff=True),
+    }
+    enroll(users["learner"], course)
+    enroll(users["other_learner"], course)
+    CourseAccessRole.objects.create(user=users["course_staff"], course_key=course.course_key, role="staff")
+    return users
+
+
+def _objects(world):
+    from fd_assessment import api as assessment
+    from fd_badges import awarding
+    from fd_badges.models import BadgeClass, Issuer
+    from fd_progress.models import FacilitationPoint, Target, TrainingSession
+
+    learner = world.users["learner"]
+    attempt = assessment.start_attempt(learner, form="short")
+    issuer = Issuer.objects.create(domain="testserver", name_it="Comune di Firenze", name_en="City of Florence",
+                                   url="https://www.comune.fi.it/", email="badge@comune.fi.it")
+    badge = BadgeClass.objects.create(slug="sec-badge", issuer=issuer, name_it="Badge", name_en="Badge",
+                                      description_it="D", description_en="D", criteria_it="C", criteria_en="C",
+                                      course_key=world.course.course_key)
+    award, _ = awarding.award(learner, badge)
+    award = awarding.complete(award)
+    today = date.today()
+    target = Target.objects.create(title_it="Obiettivo", title_en="Target", metric="people_reached",
+                                   period_start=today - timedelta(days=30), deadline=today + timedelta(days=60),
+                                   goal=100, is_public=True)
+    point = FacilitationPoint.objects.create(name="Punto Digitale Sicuro", district="Q1")
+    session = TrainingSession.objects.create(title="Sessione", kind="in_person", date=today, facilitation_point=point)
+    key = issuer.keys.filter(compromised_at__isnull=True).first() if hasattr(issuer, "keys") else None
+    return SimpleNamespace(attempt=attempt, issuer=issuer, badge=badge, award=award, target=target, point=point,
+                           session=session, signing_key=key)
+
+
+def build_world(tmp_path):
+    from sandbox.courses import import_course
+
+    course = import_course(write_course(tmp_path / "security-course"))
+    world = World(course=course, users=_people(course))
+    world.objects = _objects(world)
+    return world
