@@ -20,8 +20,9 @@ A server error (5xx) is always a failure. The learner owns the attempt; the awar
 from dataclasses import dataclass, field
 
 import pytest
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.helpers.csrf import CsrfClient
 
 from .world import ROLES, build_world, handler_names, our_block_types
 
@@ -111,7 +112,6 @@ URLS = {
         f"/api/completion/v1/subsection-completion/nobody/{w.course_id}/"
         f"{w.course.course_key.make_usage_key('sequential', 's1')}/")),
     # Public by design (docs/security.md): the DID document, badge pages by uuid, status lists, keys.
-    "fd_badges_did_json": Row("AAAAA"),
     # fd_assessment: the questionnaire pages and REST API (an attempt is its owner's only).
     "fd_assessment:home": Row("DAAAA"),
     "fd_assessment:start": Row("DAAAA", method="POST"),
@@ -148,6 +148,10 @@ URLS = {
     "fd_badges:ob2_baked": Row("AAAAA", lambda w: {**award(w), "fmt": "png"}),
     "fd_badges:bulk_award": Row("DDDDA", badge),
     "fd_badges:bulk_progress": Row("DDDDH", lambda w: {"job": "no-such-job"}),
+    "fd_badges:bulk_job": Row("DDDDH", lambda w: {"job": "no-such-job"}),
+    # The DID document: host-based at the site root by default, path-based only when configured.
+    "fd_badges:did_json": Row("AAAAA"),
+    "fd_badges:did_json_path_based": Row("HHHHH"),
     # fd_progress: staff dashboard and API; the public page and open data are public by design.
     "fd_progress:dashboard": Row("DDDDA"),
     "fd_progress:targets-csv": Row("DDDDA"),
@@ -178,12 +182,18 @@ HANDLERS = {
     "fd_video_pill.answer": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_video_pill.event": HandlerRow(auth="DAAAA", noauth="DDDDD", data={"event_type": "load_video"}),
     "fd_video_pill.track": HandlerRow(auth="DAAAA", noauth="DDDDD", method="GET", suffix="captions/it.vtt"),
-    "fd_digcomp_assessment.start": HandlerRow(auth="DAAAA", noauth="DDDDD"),
+    "fd_digcomp_assessment.begin_attempt": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_digcomp_assessment.answer": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_digcomp_assessment.submit": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_digcomp_assessment.restart": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_digcomp_assessment.submit_studio_edits": HandlerRow(auth="DDDAA", noauth="DDDDD",
                                                             data={"values": {"weight": 3}}),
+    "fd_message_inspector.inspect_submit": HandlerRow(auth="DAAAA", noauth="DDDDD",
+                                                      data={"marked": ["fretta"], "action": "report"}),
+    "fd_message_inspector.inspect_form": HandlerRow(auth="DAAAA", noauth="DDDDD"),
+    "fd_message_inspector.try_again": HandlerRow(auth="DAAAA", noauth="DDDDD"),
+    "fd_message_inspector.studio_preview": HandlerRow(auth="DDDAA", noauth="DDDDD"),
+    "fd_message_inspector.studio_save": HandlerRow(auth="DDDAA", noauth="DDDDD"),
 }
 
 ROW_HELP = ("Roles, in order: " + ", ".join(ROLES) + ". Letters: A allowed, D denied (401/403/sign-in), "
@@ -259,7 +269,7 @@ def outcome(response):
 
 
 def client_for(world, role):
-    client = Client(raise_request_exception=False)
+    client = CsrfClient(raise_request_exception=False)
     if role != "anonymous":
         client.force_login(world.users[role])
     return client

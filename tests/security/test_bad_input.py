@@ -3,10 +3,10 @@ import base64
 import json
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from fd_core.platform import platform
+from tests.helpers.csrf import CsrfClient
 
 from .world import build_world
 
@@ -22,7 +22,7 @@ def world(tmp_path):
 
 
 def client_of(world, role=None):
-    client = Client(raise_request_exception=False)
+    client = CsrfClient(raise_request_exception=False)
     if role:
         client.force_login(world.users[role])
     return client
@@ -88,7 +88,7 @@ def test_course_staff_change_the_digcomp_block(world):
 def test_deep_json_is_a_400_in_every_handler(world):
     calls = [("learner", "fd_video_pill", name) for name in ("progress", "answer", "event")]
     calls += [("course_staff", "fd_video_pill", "studio_submit")]
-    calls += [("learner", "fd_digcomp_assessment", name) for name in ("start", "answer", "submit", "restart")]
+    calls += [("learner", "fd_digcomp_assessment", name) for name in ("begin_attempt", "answer", "submit", "restart")]
     calls += [("course_staff", "fd_digcomp_assessment", "submit_studio_edits")]
     for role, block_type, name in calls:
         for body in (DEEP, DEEP_LIST):

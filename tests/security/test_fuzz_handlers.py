@@ -9,10 +9,11 @@ with random content, and text. The bar: never a server error. ``EXAMPLES`` bound
 import json
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+
+from tests.helpers.csrf import CsrfClient
 
 from .world import build_world, handler_names, our_block_types
 
@@ -58,7 +59,7 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list
 
 @pytest.mark.parametrize("block_type,name", every_handler())
 def test_no_body_makes_a_handler_fail(world, block_type, name):
-    client = Client(raise_request_exception=False)
+    client = CsrfClient(raise_request_exception=False)
     client.force_login(world.users["course_staff" if name in AUTHOR_HANDLERS else "learner"])
     url = reverse("sandbox:xblock_handler", kwargs={"usage_id": str(world.block_key(block_type)),
                                                     "handler": name, "suffix": ""})
@@ -81,7 +82,7 @@ TEXTS = st.one_of(JSON.map(json.dumps), st.text(max_size=300),
 
 
 def test_no_upload_makes_the_verifier_fail(db):
-    client = Client(raise_request_exception=False)
+    client = CsrfClient(raise_request_exception=False)
     url = reverse("fd_badges:verify")
 
     @FUZZ
@@ -97,7 +98,7 @@ def test_no_upload_makes_the_verifier_fail(db):
 
 
 def test_no_pasted_text_makes_the_verifier_fail(db):
-    client = Client(raise_request_exception=False)
+    client = CsrfClient(raise_request_exception=False)
     url = reverse("fd_badges:verify")
 
     @FUZZ

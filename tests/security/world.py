@@ -20,6 +20,8 @@ DISTRIBUTION = "firenze-digitale-openedx"
 ORG, NUMBER, RUN = "FirenzeDigitale", "SEC101", "2026"
 SAMPLE_OLX = {
     "fd_video_pill": REPO / "course_content" / "open-data" / "fd_video_pill" / "what-is-open-data.xml",
+    "fd_message_inspector": REPO / "course_content" / "online-safety" / "fd_message_inspector"
+    / "sms-inps-rimborso.xml",
 }
 ROLES = ("anonymous", "learner", "other_learner", "course_staff", "global_staff")
 
@@ -54,7 +56,7 @@ def write_course(root):
     (root / "course.xml").write_text(f'<course url_name="{RUN}" org="{ORG}" course="{NUMBER}"/>')
     (root / "policies" / RUN / "grading_policy.json").write_text(json.dumps({"GRADER": [],
                                                                             "GRADE_CUTOFFS": {"Pass": 0.5}}))
-    course = etree.Element("course", display_name="Security", language="it")
+    course = etree.Element("course", display_name="Security", language="it", start="2026-01-01T00:00:00Z")
     chapter = etree.SubElement(course, "chapter", url_name="c1", display_name="C")
     sequential = etree.SubElement(chapter, "sequential", url_name="s1", display_name="S")
     for block_type, block_class in sorted(our_block_types().items()):
