@@ -49,13 +49,13 @@ def _change(session, **fields):
 
 def go_to_scene(session, scene_id):
     if scene_id not in {item["id"] for item in session.tour["scenes"]}:
-        raise ValidationError("There is no such stop in this tour.")
+        raise ValidationError(gettext("There is no such stop in this tour."))
     return _change(session, scene_id=scene_id, pointed_id="", question_id="")
 
 
 def point_at(session, hotspot_id):
     if hotspot_id and snapshot.hotspot(session.tour, session.scene_id, hotspot_id) is None:
-        raise ValidationError("There is no such point at this stop.")
+        raise ValidationError(gettext("There is no such point at this stop."))
     return _change(session, pointed_id=hotspot_id or "")
 
 
@@ -66,7 +66,7 @@ def set_paused(session, paused):
 def ask(session, question_key):
     scene_item, spot = snapshot.question(session.tour, question_key)
     if spot is None:
-        raise ValidationError("There is no such question in this tour.")
+        raise ValidationError(gettext("There is no such question in this tour."))
     asked = list(session.asked_ids)
     if question_key not in asked:
         asked.append(question_key)

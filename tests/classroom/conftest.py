@@ -113,3 +113,23 @@ def started(teacher, tour, school):
 def join(client, code, address="10.0.0.1"):
     """Join as a pupil from ``client``; returns the response (a redirect to the class page)."""
     return client.post("/fd/classroom/join/", {"code": code}, REMOTE_ADDR=address)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in Django's cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pupil_client(code, address="10.0.0.1"):
+    """A fresh test client (a pupil's device) that has joined the class ``code``."""
+    from django.test import Client
+
+    client = Client()
+    response = join(client, code, address)
+    assert response.status_code == 302, response.content
+    return client
