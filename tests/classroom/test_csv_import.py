@@ -54,7 +54,7 @@ def test_admin_import_page_shows_bad_rows_with_a_400(admin_client):
     assert response.status_code == 400
     assert "appears twice" in response.content.decode()
     assert not School.objects.exists()
-    good = SimpleUploadedFile("schools.csv", "name\nScuola Agnesi\n".encode(), content_type="text/csv")
+    good = SimpleUploadedFile("schools.csv", b"name\nScuola Agnesi\n", content_type="text/csv")
     response = admin_client.post("/admin/fd_classroom/school/import/", {"file": good})
     assert response.status_code == 302
     assert School.objects.get().name == "Scuola Agnesi"

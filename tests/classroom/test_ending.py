@@ -46,7 +46,6 @@ def test_ending_sends_the_signal_once_with_plain_data(started, school, received)
 def test_fd_progress_counts_an_ended_class_once_in_the_school_scope(started, school):
     from fd_progress.counting import process_pending
     from fd_progress.models import TrainingSession
-
     from tests.progress.conftest import total
 
     result, session = started
