@@ -66,7 +66,8 @@ def test_teacher_leads_three_pupils(browser, pupils, live_server, login, axe_vio
         wait_for(lambda p=pupil: "Wi-Fi libero ai fontanelli" in _text(p, "h1"), message="pupil follows to stop 2")
 
     # The teacher points at a hotspot: it is highlighted and announced on every pupil's screen.
-    browser.find_element(By.XPATH, "//ul[@class='fd-point-list']//button[normalize-space()='Il cartello del Wi-Fi']").click()
+    point = "//ul[@class='fd-point-list']//button[normalize-space()='Il cartello del Wi-Fi']"
+    browser.find_element(By.XPATH, point).click()
     for pupil in pupils:
         wait_for(lambda p=pupil: p.find_elements(By.CSS_SELECTOR, ".fd-hotspot.fd-pointed[data-hotspot=cartello]"),
                  message="pointed hotspot highlighted")
