@@ -16,4 +16,9 @@ class ClassroomConfig(AppConfig):
     plugin_app = plugin_app_config(namespace="fd_classroom", url_prefix="fd/classroom", receivers=RECEIVERS)
 
     def ready(self):
-        from . import tasks  # noqa: F401  (registers the Celery tasks with the worker)
+        from django.db.models.signals import post_delete
+
+        from . import live_state, tasks  # noqa: F401  (tasks: registers the Celery tasks with the worker)
+        from .models import ClassSession
+
+        post_delete.connect(live_state.on_class_deleted, sender=ClassSession, dispatch_uid="fd_classroom.forget")

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from . import snapshot
+from . import live_state, snapshot
 from .codes import create_with_code
 from .models import ClassSession, School
 from .signals import class_session_ended
@@ -44,6 +44,7 @@ def _change(session, **fields):
         version=F("version") + 1, **fields
     )
     session.refresh_from_db()
+    live_state.publish(session)
     return bool(changed)
 
 
@@ -87,6 +88,7 @@ def end(session):
             version=F("version") + 1,
         )
         session.refresh_from_db()
+        live_state.publish(session)
         if ended:
             class_session_ended.send(
                 sender=ClassSession,

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .. import guard, snapshot
+from .. import guard, live_state, snapshot
 from ..codes import normalise
 from ..models import Answer, ClassSession
 from ..pupils import add_pupil, pupil_of, read_cookie, set_cookie
@@ -106,20 +106,17 @@ def _state(version, status, scene_id, pointed_id, paused, question_id):
             "paused": paused, "question": question_id}
 
 
-POLL_FIELDS = ("pk", "version", "status", "scene_id", "pointed_id", "paused", "question_id")
-
-
 @require_GET
 def poll(request, code):
     """What a pupil's screen must show now, as a few values; 304 when nothing changed.
 
-    One indexed query (the class by its unique code); the pupil is known from the signed cookie
-    without touching the database.
+    The class's live values come from the cache, else from one indexed query (the class by its
+    unique code); the pupil is known from the signed cookie without touching the database.
     """
     found = read_cookie(request)
     if found is None:
         return JsonResponse({"error": _("Join the class first.")}, status=403)
-    row = ClassSession.objects.filter(code=normalise(code) or "").values_list(*POLL_FIELDS).first()
+    row = live_state.read(normalise(code) or "")
     if row is None or row[0] != found[0]:
         return JsonResponse({"error": _("This class no longer exists.")}, status=404 if row else 410)
     etag = f'"{row[1]}"'

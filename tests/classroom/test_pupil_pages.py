@@ -36,7 +36,7 @@ def test_the_pupil_follows_the_teacher_to_the_next_stop_and_sees_the_pointer(sta
     assert 'fd-hotspot fd-pointed" data-hotspot="cartello"' in page
 
 
-def test_poll_gives_the_state_and_304_when_nothing_changed(started):
+def test_poll_gives_the_state_and_304_when_nothing_changed(started, django_capture_on_commit_callbacks):
     result, session = started
     client = pupil_client(result["code"])
     url = f"/fd/classroom/c/{session.code}/poll.json"
@@ -45,15 +45,18 @@ def test_poll_gives_the_state_and_304_when_nothing_changed(started):
     assert first.json() == {"version": session.version, "status": "live", "scene": "fibra", "pointed": "",
                             "paused": False, "question": ""}
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
-    classes.point_at(session, "tombino")
+    with django_capture_on_commit_callbacks(execute=True):
+        classes.point_at(session, "tombino")
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and changed.json()["pointed"] == "tombino"
 
 
-def test_poll_is_one_query(started, django_assert_num_queries):
+def test_poll_is_one_query_then_none_while_cached(started, django_assert_num_queries):
     result, session = started
     client = pupil_client(result["code"])
     with django_assert_num_queries(1):
+        assert client.get(f"/fd/classroom/c/{session.code}/poll.json").status_code == 200
+    with django_assert_num_queries(0):
         assert client.get(f"/fd/classroom/c/{session.code}/poll.json").status_code == 200
 
 
@@ -131,12 +134,15 @@ def test_answer_posts_need_the_csrf_token(started):
     assert not Answer.objects.exists()
 
 
-def test_the_end_is_shown_and_a_deleted_class_is_gone(started):
+def test_the_end_is_shown_and_a_deleted_class_is_gone(started, django_capture_on_commit_callbacks):
     result, session = started
     client = pupil_client(result["code"])
-    classes.end(session)
+    assert client.get(f"/fd/classroom/c/{session.code}/poll.json").json()["status"] == "live"
+    with django_capture_on_commit_callbacks(execute=True):
+        classes.end(session)
     assert "La visita è finita" in _page(client, session)
     assert client.get(f"/fd/classroom/c/{session.code}/poll.json").json()["status"] == "ended"
-    classes.delete(session)
+    with django_capture_on_commit_callbacks(execute=True):
+        classes.delete(session)
     assert client.get(f"/fd/classroom/c/{session.code}/poll.json").status_code == 410
     assert client.get(f"/fd/classroom/c/{session.code}/").status_code == 403
