@@ -133,7 +133,6 @@ def guide(request, session):
 @teacher_of_class
 def delete(request, session):
     classes.delete(session)
-    messages.success(request, _("The class and all its data are deleted."))
     return redirect("fd_classroom:deleted")
 
 

@@ -1,5 +1,6 @@
 """A teacher and three pupils in real Chromium: the pupils follow, answers pool, pages are accessible."""
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -21,8 +22,12 @@ def pupils():
 
 
 def _text(driver, selector):
-    found = driver.find_elements(By.CSS_SELECTOR, selector)
-    return found[0].text if found else ""
+    """The element's text, or "" while it is missing or the page is reloading under us."""
+    try:
+        found = driver.find_elements(By.CSS_SELECTOR, selector)
+        return found[0].text if found else ""
+    except StaleElementReferenceException:
+        return ""
 
 
 def _no_horizontal_scroll(driver):
@@ -69,7 +74,7 @@ def test_teacher_leads_three_pupils(browser, pupils, live_server, login, axe_vio
     point = "//ul[@class='fd-point-list']//button[normalize-space()='Il cartello del Wi-Fi']"
     browser.find_element(By.XPATH, point).click()
     for pupil in pupils:
-        wait_for(lambda p=pupil: p.find_elements(By.CSS_SELECTOR, ".fd-hotspot.fd-pointed[data-hotspot=cartello]"),
+        wait_for(lambda p=pupil: "Il cartello del Wi-Fi" in _text(p, ".fd-hotspot.fd-pointed[data-hotspot=cartello]"),
                  message="pointed hotspot highlighted")
         assert "Il cartello del Wi-Fi" in _text(pupil, "#fd-live")
     assert axe_violations(pupils[1]) == []
@@ -78,7 +83,7 @@ def test_teacher_leads_three_pupils(browser, pupils, live_server, login, axe_vio
     Select(browser.find_element(By.ID, "fd-ask-question")).select_by_value("wifi/q-wifi")
     browser.find_element(By.CSS_SELECTOR, ".fd-ask button").click()
     for number, pupil in enumerate(pupils):
-        wait_for(lambda p=pupil: p.find_elements(By.ID, "question"), message="question on the pupil's screen")
+        wait_for(lambda p=pupil: _text(p, "#question legend"), message="question on the pupil's screen")
         if number == 0:
             assert axe_violations(pupil) == []
         pupil.find_element(By.CSS_SELECTOR, f"label[for=choice-{0 if number < 2 else 1}]").click()
@@ -107,6 +112,13 @@ def test_teacher_leads_three_pupils(browser, pupils, live_server, login, axe_vio
     assert sorted(row["nickname"] for row in rows) == sorted(nicknames)
     assert all(set(row) == {"id", "session_id", "nickname", "token_hash", "joined_at"} for row in rows)
     assert ClassSession.objects.get().status == "ended"
+
+    # End and delete: every row of the class goes, and the page says so.
+    browser.get(live_server.url + started["lead_url"] + "summary/")
+    browser.find_element(By.ID, "fd-delete").click()
+    wait_for(lambda: "eliminati" in _text(browser, ".fd-notice"), message="deleted page")
+    assert axe_violations(browser) == []
+    assert not ClassSession.objects.exists() and not Pupil.objects.exists()
 
 
 def test_join_page_with_a_wrong_code_is_accessible(browser, live_server, axe_violations):

@@ -116,3 +116,15 @@ def test_the_database_keeps_no_personal_data_of_pupils(started):
     pupil_client(result["code"])
     columns = {field.name for field in Pupil._meta.get_fields() if field.concrete}
     assert columns == {"id", "session", "nickname", "token_hash", "joined_at"}
+
+
+def test_a_class_deleted_any_way_stops_answering_polls(started, teacher, django_capture_on_commit_callbacks):
+    from fd_core.platform import USER_RETIRE_LMS_MISC
+
+    result, session = started
+    client = pupil_client(result["code"])
+    url = f"/fd/classroom/c/{session.code}/poll.json"
+    assert client.get(url).status_code == 200  # now cached
+    with django_capture_on_commit_callbacks(execute=True):
+        USER_RETIRE_LMS_MISC.send(sender=None, user=teacher)
+    assert client.get(url).status_code == 410
