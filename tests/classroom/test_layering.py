@@ -22,8 +22,9 @@ def _classroom_imports(package_dir):
                     yield path.name, name
         # Receivers named by path in signals_config count as imports too.
         for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("fd_classroom."):
-                yield path.name, node.value
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and text.startswith("fd_classroom."):
+                yield path.name, text
 
 
 def test_the_blocks_use_only_the_api_and_signals():
