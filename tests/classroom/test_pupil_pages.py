@@ -146,3 +146,18 @@ def test_the_end_is_shown_and_a_deleted_class_is_gone(started, django_capture_on
         classes.delete(session)
     assert client.get(f"/fd/classroom/c/{session.code}/poll.json").status_code == 410
     assert client.get(f"/fd/classroom/c/{session.code}/").status_code == 403
+
+
+def test_a_forged_or_altered_pupil_cookie_is_refused(started):
+    from fd_classroom.pupils import COOKIE
+
+    result, session = started
+    client = pupil_client(result["code"])
+    value = client.cookies[COOKIE].value
+    class_id, pupil_id, token, mac = value.split(":")
+    for forged in (f"{class_id}:{int(pupil_id) + 1}:{token}:{mac}", f"{class_id}:{pupil_id}:{token}:x",
+                   f"{class_id}:{pupil_id}:{token}", "garbage"):
+        client.cookies[COOKIE] = forged
+        client.cookies[COOKIE]["path"] = f"/fd/classroom/c/{session.code}/"
+        assert client.get(f"/fd/classroom/c/{session.code}/poll.json").status_code == 403, forged
+        assert client.get(f"/fd/classroom/c/{session.code}/").status_code == 403, forged
