@@ -60,6 +60,7 @@ def test_teacher_leads_three_pupils(browser, pupils, live_server, login, axe_vio
         wait_for(lambda p=pupil: "La fibra sotto la città" in _text(p, "h1"), message="pupil on stop 1")
     nicknames = [_text(pupil, ".fd-me strong") for pupil in pupils]
     assert len(set(nicknames)) == PUPILS and all(nicknames)
+    assert pupils[0].execute_script("return window.innerWidth;") <= 320
     assert _no_horizontal_scroll(pupils[0])
     assert axe_violations(pupils[0]) == []
     wait_for(lambda: browser.find_element(By.ID, "fd-arrived-count").text == "3", message="3 arrivals on the lead page")
@@ -128,3 +129,26 @@ def test_join_page_with_a_wrong_code_is_accessible(browser, live_server, axe_vio
     browser.find_element(By.CSS_SELECTOR, ".fd-join button[type=submit]").click()
     assert "non è giusto" in browser.find_element(By.ID, "join-error").text
     assert axe_violations(browser) == []
+
+
+def test_teacher_pages_fit_a_phone(browser, live_server, login, started_by_browser_teacher):
+    lead_url, summary_url = started_by_browser_teacher
+    browser.set_window_size(320, 800)
+    try:
+        for url in (lead_url, summary_url, summary_url.replace("summary/", "guide/")):
+            browser.get(live_server.url + url)
+            assert browser.execute_script("return window.innerWidth;") <= 320
+            assert _no_horizontal_scroll(browser), url
+    finally:
+        browser.set_window_size(1280, 900)
+
+
+@pytest.fixture
+def started_by_browser_teacher(browser, live_server, login, tour):
+    from fd_classroom import api
+    from fd_classroom.models import TeacherRole
+
+    teacher = login(browser, live_server, "maestro")
+    TeacherRole.objects.create(user=teacher)
+    started = api.start_class(teacher=teacher, course_key=COURSE_KEY, usage_key=USAGE_KEY, tour=tour)
+    return started["lead_url"], started["lead_url"] + "summary/"
