@@ -15,6 +15,7 @@ PLUGIN_APPS = [
     "fd_assessment = fd_assessment.apps:AssessmentConfig",
     "fd_badges = fd_badges.apps:BadgesConfig",
     "fd_progress = fd_progress.apps:ProgressConfig",
+    "fd_classroom = fd_classroom.apps:ClassroomConfig",
 ]
 
 setup(
@@ -32,6 +33,7 @@ setup(
         "fd_assessment", "fd_assessment.*",
         "fd_badges", "fd_badges.*",
         "fd_progress", "fd_progress.*",
+        "fd_classroom", "fd_classroom.*",
         # The demo courses (the Tutor plugin imports them on request). The sandbox and its LMS
         # shim are for trying and testing from a checkout only: they are not in the wheel.
         "course_content", "course_content.*",
@@ -57,6 +59,7 @@ setup(
         "jsonschema>=4.17",
         "Pillow>=10",
         "tqdm>=4.66",
+        "segno>=1.6",
     ],
     extras_require={
         "sandbox": ["xblock-sdk>=0.12"],

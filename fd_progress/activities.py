@@ -14,6 +14,28 @@ def record_session(session):
     ingest.save_events([ingest.session_event(session)])
 
 
+def record_class_session(source, title, school, head_count, when=None):
+    """Count a session held elsewhere (a class tour) once, with its head count, in the school's scope.
+
+    ``source`` names it for good: calling again with the same ``source`` counts nothing more
+    (the unique ``TrainingSession.source`` and the events' de-duplication keys). Returns the session.
+    """
+    with transaction.atomic():
+        session, created = TrainingSession.objects.get_or_create(
+            source=source,
+            defaults={
+                "title": (title or source)[:200], "kind": TrainingSession.Kind.IN_PERSON,
+                "date": ingest.local_day(when), "school": (school or "")[:100], "head_count": head_count,
+            },
+        )
+        if created:
+            events = [ingest.session_event(session)]
+            if head_count:
+                events.append(ingest.head_count_event(session, head_count, source))
+            ingest.save_events(events)
+    return session
+
+
 def record_attendance(session, user_ids=(), head_count=0):
     """Record registered users who attended and/or ``head_count`` more people without an account.
 

@@ -16,6 +16,7 @@ RECEIVERS = (
 OPTIONAL_RECEIVERS = (
     ("on_assessment_completed", "fd_assessment.signals", "assessment_completed"),
     ("on_badge_awarded", "fd_badges.signals", "badge_awarded"),
+    ("on_class_session_ended", "fd_classroom.signals", "class_session_ended"),
 )
 SENDERS = {"on_block_completion_saved": "completion.models.BlockCompletion"}
 

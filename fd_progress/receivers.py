@@ -70,3 +70,19 @@ def on_user_retired(sender=None, user=None, **kwargs):
 
     if user is not None:
         retire_user(user.pk)
+
+
+def on_class_session_ended(sender=None, class_uuid=None, head_count=0, ended_at=None, **kwargs):
+    """``fd_classroom.signals.class_session_ended``: a class tour counts as an in-person session."""
+    from .activities import record_class_session
+
+    if not class_uuid:
+        log.warning("fd_progress: class_session_ended without class_uuid ignored")
+        return
+    record_class_session(
+        source=f"fd_classroom:{class_uuid}",
+        title=kwargs.get("tour_title") or "",
+        school=kwargs.get("school_name") or "",
+        head_count=max(0, int(head_count or 0)),
+        when=ended_at,
+    )

@@ -64,6 +64,15 @@ class TrainingSession(models.Model):
         default=0,
         help_text=_("People who attended without an account, counted by the facilitator."),
     )
+    source = models.CharField(
+        _("recorded from"),
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Set when the session comes from another app, e.g. a class tour of the city tour."),
+    )
 
     class Meta:
         ordering = ["-date", "id"]

@@ -12,7 +12,12 @@ from edx_django_utils.plugins.constants import PluginSignals
 from edx_django_utils.plugins.registry import get_plugin_app_configs
 from edx_django_utils.plugins.utils import import_attr
 
-OUR_APPS = {"fd_assessment": "fd/assessment/", "fd_badges": "fd/badges/", "fd_progress": "fd/progress/"}
+OUR_APPS = {
+    "fd_assessment": "fd/assessment/",
+    "fd_badges": "fd/badges/",
+    "fd_progress": "fd/progress/",
+    "fd_classroom": "fd/classroom/",
+}
 
 
 def _labels(app_paths):
@@ -74,9 +79,10 @@ def test_every_configured_receiver_is_connected_to_its_signal():
 def test_each_app_settings_defaults_are_applied():
     from fd_assessment.settings.common import DEFAULTS as assessment
     from fd_badges.settings.common import DEFAULTS as badges
+    from fd_classroom.settings.common import DEFAULTS as classroom
     from fd_progress.settings.common import DEFAULTS as progress
 
-    for name in {**assessment, **badges, **progress}:
+    for name in {**assessment, **badges, **progress, **classroom}:
         assert hasattr(settings, name), name
 
 
