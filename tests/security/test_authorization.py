@@ -60,6 +60,14 @@ def course(w):
     return {"course_id": w.course_id}
 
 
+def lead(w):
+    return {"public_id": str(w.objects.class_tour.public_id)}
+
+
+def pupil(w):
+    return {"code": w.objects.class_tour.code}
+
+
 def pill_unit(w):
     return {"course_id": w.course_id, "usage_id": str(w.unit_key("fd_video_pill"))}
 
@@ -149,6 +157,19 @@ URLS = {
     "fd_badges:bulk_award": Row("DDDDA", badge),
     "fd_badges:bulk_progress": Row("DDDDH", lambda w: {"job": "no-such-job"}),
     "fd_badges:bulk_job": Row("DDDDH", lambda w: {"job": "no-such-job"}),
+    # fd_classroom: only the class's teacher leads it; a pupil's pages need that class's pupil cookie
+    # (given at joining by code, no account), so nobody signed in or not reaches them without it.
+    "fd_classroom:join": Row("AAAAA"),
+    "fd_classroom:deleted": Row("AAAAA"),
+    "fd_classroom:lead": Row("DDDAD", lead),
+    "fd_classroom:lead-status": Row("DDDAD", lead),
+    "fd_classroom:act": Row("DDDAD", lead, method="POST", data={"action": "pause"}),
+    "fd_classroom:guide": Row("DDDAD", lead),
+    "fd_classroom:summary": Row("DDDAD", lead),
+    "fd_classroom:delete": Row("DDDAH", lead, method="POST"),
+    "fd_classroom:pupil": Row("DDDDD", pupil),
+    "fd_classroom:poll": Row("DDDDD", pupil),
+    "fd_classroom:answer": Row("DDDDD", pupil, method="POST", data={"option": "0"}),
     # The DID document: host-based at the site root by default, path-based only when configured.
     "fd_badges:did_json": Row("AAAAA"),
     "fd_badges:did_json_path_based": Row("HHHHH"),

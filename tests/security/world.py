@@ -128,8 +128,23 @@ def _objects(world):
     point = FacilitationPoint.objects.create(name="Punto Digitale Sicuro", district="Q1")
     session = TrainingSession.objects.create(title="Sessione", kind="in_person", date=today, facilitation_point=point)
     key = issuer.keys.filter(compromised_at__isnull=True).first() if hasattr(issuer, "keys") else None
+    class_tour = _class_tour(world)
     return SimpleNamespace(attempt=attempt, issuer=issuer, badge=badge, award=award, target=target, point=point,
-                           session=session, signing_key=key)
+                           session=session, signing_key=key, class_tour=class_tour)
+
+
+def _class_tour(world):
+    """A class tour the course staff leads (fd_classroom), with a one-stop tour snapshot."""
+    from fd_classroom import api as classroom
+    from fd_classroom.models import ClassSession
+
+    tour = {"title": "Giro", "language": "it", "completion_share": 1.0, "viewer": {"js": [], "css": []},
+            "scenes": [{"id": "s1", "title": "Piazza", "kind": "flat", "image_url": "/static/p.png", "alt": "Una piazza",
+                        "description": "D", "narration": "N", "audio_url": "", "captions_url": "", "start_yaw": None,
+                        "hotspots": [], "guide": {"questions": [], "minutes": 5}}]}
+    started = classroom.start_class(teacher=world.users["course_staff"], course_key=world.course.course_key,
+                                    usage_key=world.block_key("fd_city_tour"), tour=tour, school_id=None)
+    return ClassSession.objects.get(code=started["code"])
 
 
 def build_world(tmp_path):
