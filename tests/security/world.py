@@ -139,7 +139,8 @@ def _class_tour(world):
     from fd_classroom.models import ClassSession
 
     tour = {"title": "Giro", "language": "it", "completion_share": 1.0, "viewer": {"js": [], "css": []},
-            "scenes": [{"id": "s1", "title": "Piazza", "kind": "flat", "image_url": "/static/p.png", "alt": "Una piazza",
+            "scenes": [{"id": "s1", "title": "Piazza", "kind": "flat", "image_url": "/static/p.png",
+                        "alt": "Una piazza",
                         "description": "D", "narration": "N", "audio_url": "", "captions_url": "", "start_yaw": None,
                         "hotspots": [], "guide": {"questions": [], "minutes": 5}}]}
     started = classroom.start_class(teacher=world.users["course_staff"], course_key=world.course.course_key,
