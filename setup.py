@@ -56,6 +56,7 @@ setup(
         "jsonschema>=4.17",
         "Pillow>=10",
         "tqdm>=4.66",
+        "django-crum>=0.7",
     ],
     extras_require={
         "sandbox": ["xblock-sdk>=0.12"],
@@ -75,6 +76,7 @@ setup(
         "xblock.v1": [
             "fd_video_pill = fd_xblocks.video_pill.block:VideoPillBlock",
             "fd_digcomp_assessment = fd_xblocks.digcomp_assessment.block:DigCompAssessmentBlock",
+            "fd_city_tour = fd_xblocks.city_tour.block:CityTourBlock",
         ],
         "lms.djangoapp": PLUGIN_APPS,
         "cms.djangoapp": PLUGIN_APPS,
