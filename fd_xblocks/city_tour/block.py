@@ -32,7 +32,6 @@ class CityTourBlock(ViewContextMixin, LearnerHandlersMixin, ClassModeMixin, Stud
     completion_mode = XBlockCompletionMode.COMPLETABLE
     has_custom_completion = True
     icon_class = "other"
-    resources_dir = "public"
 
     display_name = String(display_name=N_("Display name"), scope=Scope.settings, default=N_("City tour"))
     intro = String(display_name=N_("Introduction"), scope=Scope.content, default="",

@@ -167,7 +167,9 @@ class LearnerHandlersMixin:
         """The page the form was sent from (same site only), or the block's place in the course."""
         referer = request.referer or ""
         parts = urlsplit(referer)
-        if parts.path.startswith("/") and (not parts.netloc or parts.netloc == request.host):
+        host = request.host.removesuffix(":80") if request.scheme == "http" else request.host.removesuffix(":443")
+        if parts.path.startswith("/") and not parts.path.startswith("//") and (not parts.netloc
+                                                                                or parts.netloc == host):
             return parts.path + (f"?{parts.query}" if parts.query else "")
         from fd_core.platform import platform
 

@@ -33,17 +33,17 @@ def clean_url(value, field, where, required=False):
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise TourInputError(N_("{field} must be a web address."), field, where=where, field=field)
+        raise TourInputError(N_("{name} must be a web address."), field, where=where, name=field)
     value = value.strip()
     if not value:
         if required:
-            raise TourInputError(N_("{field} is required."), field, where=where, field=field)
+            raise TourInputError(N_("{name} is required."), field, where=where, name=field)
         return ""
     if (len(value) > MAX_URL or value.startswith("//")
             or not (is_http_url(value) or (value.startswith("/static/") and is_http_url(value, True)))):
         raise TourInputError(
-            N_("{field} must start with http://, https:// or /static/ (a course file)."),
-            field, where=where, field=field)
+            N_("{name} must start with http://, https:// or /static/ (a course file)."),
+            field, where=where, name=field)
     return value
 
 
@@ -51,13 +51,13 @@ def clean_text(value, field, where, limit, required=False):
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise TourInputError(N_("{field} must be text."), field, where=where, field=field)
+        raise TourInputError(N_("{name} must be text."), field, where=where, name=field)
     value = value.strip()
     if required and not value:
-        raise TourInputError(N_("{field} is required."), field, where=where, field=field)
+        raise TourInputError(N_("{name} is required."), field, where=where, name=field)
     if len(value) > limit:
-        raise TourInputError(N_("{field} is too long (at most {limit} characters)."), field, where=where,
-                             field=field, limit=limit)
+        raise TourInputError(N_("{name} is too long (at most {limit} characters)."), field, where=where,
+                             name=field, limit=limit)
     return value
 
 
@@ -69,19 +69,19 @@ def clean_angle(value, field, where, low, high, required):
     """A number of degrees in [low, high]; None when not required and absent."""
     if value is None or value == "":
         if required:
-            raise TourInputError(N_("{field} is required."), field, where=where, field=field)
+            raise TourInputError(N_("{name} is required."), field, where=where, name=field)
         return None
     if not is_number(value) or not low <= value <= high:
-        raise TourInputError(N_("{field} must be a number from {low} to {high}."), field, where=where,
-                             field=field, low=low, high=high)
+        raise TourInputError(N_("{name} must be a number from {low} to {high}."), field, where=where,
+                             name=field, low=low, high=high)
     return float(value)
 
 
 def clean_slug(value, field, where):
     if not isinstance(value, str) or not SLUG.match(value):
         raise TourInputError(
-            N_("{field} must be 1 to 64 small letters, digits, dashes or underscores."),
-            field, where=where, field=field)
+            N_("{name} must be 1 to 64 small letters, digits, dashes or underscores."),
+            field, where=where, name=field)
     return value
 
 
@@ -155,8 +155,8 @@ def clean_guide(raw, where):
         raise TourInputError(N_("The guide has at most 10 discussion questions."), "guide", where=where)
     minutes = raw.get("minutes", 5)
     if not isinstance(minutes, int) or isinstance(minutes, bool) or not 0 <= minutes <= 120:
-        raise TourInputError(N_("{field} must be a number from {low} to {high}."), "minutes", where=where,
-                             field="minutes", low=0, high=120)
+        raise TourInputError(N_("{name} must be a number from {low} to {high}."), "minutes", where=where,
+                             name="minutes", low=0, high=120)
     return {"questions": [clean_text(q, "questions", where, 500, required=True) for q in questions],
             "minutes": minutes}
 
@@ -211,15 +211,15 @@ def clean_scenes(raw):
 
 def clean_share(value):
     if not is_number(value) or not 0 < value <= 1:
-        raise TourInputError(N_("{field} must be a number from {low} to {high}."), "completion_share",
-                             field="completion_share", low=0.01, high=1)
+        raise TourInputError(N_("{name} must be a number from {low} to {high}."), "completion_share",
+                             name="completion_share", low=0.01, high=1)
     return float(value)
 
 
 def clean_weight(value):
     if not is_number(value) or not 0 <= value <= 100:
-        raise TourInputError(N_("{field} must be a number from {low} to {high}."), "weight",
-                             field="weight", low=0, high=100)
+        raise TourInputError(N_("{name} must be a number from {low} to {high}."), "weight",
+                             name="weight", low=0, high=100)
     return float(value)
 
 

@@ -50,7 +50,7 @@ def building(draw, yaw0, yaw1, top_pitch, colour, width, height, windows=True):
 def street_lamp(draw, yaw, width, height, lit=True):
     x = yaw_x(yaw, width)
     draw.rectangle([x - 4, pitch_y(25, height), x + 4, pitch_y(-12, height)], fill=(60, 60, 60))
-    draw.ellipse([x - 22, pitch_y(30, height), x + 22, pitch_y(22, height)], 
+    draw.ellipse([x - 22, pitch_y(30, height), x + 22, pitch_y(22, height)],
                  fill=(255, 230, 120) if lit else (90, 90, 90))
     draw.rectangle([x - 10, pitch_y(18, height), x + 10, pitch_y(14, height)], fill=(40, 160, 90))  # the sensor
 
