@@ -8,6 +8,7 @@ from fd_core.sanitize import clean_html
 
 from .errors import N_, TourInputError
 from .learner_handlers import json_endpoint
+from .strings import page_strings
 from .tour_content import clean_scenes, clean_share, clean_text, clean_weight
 
 loader = ResourceLoader(__name__)
@@ -46,6 +47,7 @@ class StudioMixin:
                  "strings": {"saved": _("Saved."), "checked": _("The tour is valid: see the preview below."),
                              "error": _("Not saved: {message}")}}
         html = loader.render_django_template("templates/studio_view.html", {
+            "t": page_strings(_),
             "display_name": self.display_name, "intro": self.intro,
             "completion_share": repr(float(self.completion_share)), "weight": repr(float(self.weight)),
             "scenes_json": json.dumps(self.scenes, ensure_ascii=False, indent=2),

@@ -3,6 +3,8 @@ import json
 
 from fd_core.sanitize import clean_html
 
+from .strings import page_strings
+
 
 def json_for_script(value):
     """JSON safe inside <script type="application/json"> (no closing tag, no HTML specials)."""
@@ -68,6 +70,7 @@ class ViewContextMixin:
                 target = scene_ids.index(hotspot["target"])
                 item["target_title"] = self.scenes[target]["title"]
                 item["target_anchor"] = f"{uid}-s-{hotspot['target']}"
+                item["go_label"] = _("go to: {title}").format(title=item["target_title"])
             if hotspot["kind"] == "question":
                 item["q"] = self.question_state(hotspot, _)
             hotspots.append(item)
@@ -81,6 +84,7 @@ class ViewContextMixin:
             "hotspots": hotspots,
             "next_id": following["id"] if following else "",
             "next_title": following["title"] if following else "",
+            "next_label": _("Next stop: {title}").format(title=following["title"]) if following else "",
             "pins_label": _("Hotspots on the picture of \u201c{title}\u201d").format(title=scene["title"]),
         }
 
@@ -133,7 +137,7 @@ class ViewContextMixin:
             },
         }
         return {
-            "uid": uid, "title": self.title(), "intro": clean_html(self.intro), "preview": preview,
+            "t": page_strings(_), "uid": uid, "title": self.title(), "intro": clean_html(self.intro), "preview": preview,
             "scenes": [self.scene_context(scene, number, total, _)
                        for number, scene in enumerate(self.scenes, start=1)],
             "current": current, "progress_text": self.progress_text(_), "summary": self.summary_context(_),

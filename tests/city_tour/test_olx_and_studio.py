@@ -48,8 +48,9 @@ def export(block):
 @pytest.mark.django_db
 @pytest.mark.parametrize("source", [EVERYTHING, TOUR_OLX.read_text(encoding="utf-8")])
 def test_olx_round_trips_every_field(tour_course, source):
-    from sandbox.runtime import SandboxRuntime
     from xblock.fields import ScopeIds
+
+    from sandbox.runtime import SandboxRuntime
 
     runtime = SandboxRuntime(user=None, course_key=tour_course.course_key)
     key = tour_course.course_key.make_usage_key("fd_city_tour", "copy")
