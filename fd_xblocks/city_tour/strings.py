@@ -1,4 +1,5 @@
 """The learner's and the author's page strings, translated by the block's i18n service."""
+# ruff: noqa: E501 - whole msgids read better in one line each
 
 
 def page_strings(_):

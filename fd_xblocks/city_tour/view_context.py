@@ -137,7 +137,8 @@ class ViewContextMixin:
             },
         }
         return {
-            "t": page_strings(_), "uid": uid, "title": self.title(), "intro": clean_html(self.intro), "preview": preview,
+            "t": page_strings(_), "uid": uid, "title": self.title(), "intro": clean_html(self.intro),
+            "preview": preview,
             "scenes": [self.scene_context(scene, number, total, _)
                        for number, scene in enumerate(self.scenes, start=1)],
             "current": current, "progress_text": self.progress_text(_), "summary": self.summary_context(_),
