@@ -36,8 +36,8 @@ def visible_scene(browser):
 
 def loaded(browser, name):
     return browser.execute_script(
-        "return performance.getEntriesByType('resource').some(function (e) { return e.name.indexOf(arguments[0]) >= 0; });"
-        .replace("arguments[0]", repr(name)))
+        "return performance.getEntriesByType('resource').some(function (e) {"
+        " return e.name.indexOf(arguments[0]) >= 0; });", name)
 
 
 def test_a_keyboard_only_tour_to_the_end(tour_page, browser, keyboard, wait_for, axe_violations):
@@ -67,7 +67,7 @@ def test_a_keyboard_only_tour_to_the_end(tour_page, browser, keyboard, wait_for,
         if number + 1 < len(ids):
             wait_for(lambda n=ids[number + 1]: visible_scene(browser) == n, message=f"stop {ids[number + 1]}")
             progress = browser.find_element(By.CSS_SELECTOR, "[data-role=progress]")
-            wait_for(lambda n=number: f" {n + 2} " in progress.text, message="the announced progress")
+            wait_for(lambda n=number, p=progress: f" {n + 2} " in p.text, message="the announced progress")
     summary = browser.find_element(By.CSS_SELECTOR, "[data-role=summary]")
     wait_for(lambda: summary.is_displayed() and "9" in summary.text, message="the summary")
     assert browser.switch_to.active_element == summary
@@ -102,7 +102,7 @@ def test_the_tour_without_javascript(tour_page, browser, keyboard, wait_for, axe
             button = scene.find_element(By.CSS_SELECTOR, ".fd-tour__next button")
             before = browser.current_url
             button.click()
-            wait_for(lambda b=before: browser.current_url != b or scene_id == "anagrafe", message="the next stop")
+            wait_for(lambda b=before, s=scene_id: browser.current_url != b or s == "anagrafe", message="the next stop")
         wait_for(lambda: browser.current_url.endswith("-summary"), message="the summary")
         assert "9 tappe su 9" in browser.find_element(By.CSS_SELECTOR, "[data-role=summary]").text
         assert tour_state(course, user).completed
