@@ -132,3 +132,28 @@ def test_320_pixels_wide_has_no_horizontal_scroll(tour_page, browser, wait_for, 
         assert axe_violations(browser) == []
     finally:
         browser.set_window_size(1280, 900)
+
+
+def test_a_360_stop_opens_the_viewer_and_the_arrow_keys_pan(tour_page, browser, keyboard, wait_for):
+    course, user, url = tour_page
+    browser.get(url)
+    wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, ".fd-tour.is-guided"), message="the guided tour")
+    browser.find_element(By.CSS_SELECTOR, '.fd-tour__stops [data-go="fontanello"]').click()
+    scene = browser.find_element(By.CSS_SELECTOR, '[data-scene="fontanello"]')
+    box = scene.find_element(By.CSS_SELECTOR, "[data-role=viewer]")
+    caption = scene.find_element(By.CSS_SELECTOR, ".fd-tour__caption")
+    outcome = wait_for(lambda: ("ready" if box.get_attribute("data-ready") else None)
+                       or ("failed" if "360" in caption.text and "non si può" in caption.text else None),
+                       timeout=40, message="the 360° viewer or its fallback")
+    assert outcome == "ready"  # headless Chromium renders WebGL in software
+    assert box.get_attribute("aria-label").startswith("Vista a 360°")
+    marker = wait_for(lambda: box.find_elements(By.CSS_SELECTOR, ".fd-tour__marker"), timeout=20,
+                      message="the hotspot markers")[0]
+    keyboard.tab_to(box)
+
+    def marker_x():
+        return browser.execute_script("return arguments[0].getBoundingClientRect().left;", marker)
+
+    before = marker_x()
+    keyboard.press(Keys.ARROW_RIGHT, times=3)
+    wait_for(lambda: abs(marker_x() - before) > 5, message="the view turned with the arrow keys")
