@@ -36,8 +36,8 @@ def visible_scene(browser):
 
 def loaded(browser, name):
     return browser.execute_script(
-        "return performance.getEntriesByType('resource').some(function (e) {"
-        " return e.name.indexOf(arguments[0]) >= 0; });", name)
+        "var name = arguments[0]; return performance.getEntriesByType('resource').some(function (e) {"
+        " return e.name.indexOf(name) >= 0; });", name)
 
 
 def test_a_keyboard_only_tour_to_the_end(tour_page, browser, keyboard, wait_for, axe_violations):
