@@ -76,7 +76,7 @@ class CityTourBlock(ViewContextMixin, LearnerHandlersMixin, ClassModeMixin, Stud
             return default
         return service.get_current_user().opt_attrs.get(name, default)
 
-    def title(self):
+    def tour_title(self):
         if self.display_name == self.fields["display_name"].default:
             return self._gettext()(self.display_name)
         return self.display_name
@@ -118,7 +118,7 @@ class CityTourBlock(ViewContextMixin, LearnerHandlersMixin, ClassModeMixin, Stud
     def student_view_data(self, context=None):
         """The tour as plain JSON data (mobile apps, ``fd_classroom``): nothing about the learner."""
         return {
-            "title": self.title(),
+            "title": self.tour_title(),
             "language": "it",
             "completion_share": self.completion_share,
             "scenes": [self.scene_data(scene) for scene in self.scenes],

@@ -30,7 +30,7 @@ class ClassModeMixin:
         user_id = self._user_attr("edx-platform.user_id")
         return get_user_model().objects.filter(pk=user_id).first() if user_id else None
 
-    def course_key(self):
+    def tour_course_key(self):
         return getattr(self.scope_ids.usage_id, "course_key", None)
 
     def is_course_staff(self, user):
@@ -38,13 +38,13 @@ class ClassModeMixin:
             return True
         from fd_core.platform import platform
 
-        return bool(user is not None and platform().is_course_staff(user, self.course_key()))
+        return bool(user is not None and platform().is_course_staff(user, self.tour_course_key()))
 
     def may_lead(self, api, user):
         """Course staff, or a teacher ``fd_classroom`` approved for this course."""
         if api is None or user is None or not self.scenes:
             return False
-        return self.is_course_staff(user) or bool(api.can_lead(user, self.course_key()))
+        return self.is_course_staff(user) or bool(api.can_lead(user, self.tour_course_key()))
 
     def class_mode_context(self):
         api = classroom_api()
@@ -77,7 +77,8 @@ class ClassModeMixin:
             school_id = int(raw) if raw else None
             if school_id is not None and school_id not in {int(s["id"]) for s in api.schools()}:
                 raise TourInputError(N_("Choose a school from the list."), "school_id")
-            started = api.start_class(teacher=user, course_key=self.course_key(), usage_key=self.scope_ids.usage_id,
+            started = api.start_class(teacher=user, course_key=self.tour_course_key(),
+                                      usage_key=self.scope_ids.usage_id,
                                       tour=self.student_view_data(), school_id=school_id)
         except TourInputError as error:
             if wants_json:

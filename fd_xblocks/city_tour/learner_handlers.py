@@ -183,7 +183,7 @@ class LearnerHandlersMixin:
         back = escape(self.return_url(request))
         body = (f'<!DOCTYPE html><html lang="{escape(get_language() or "it")}"><head><meta charset="utf-8">'
                 f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-                f"<title>{escape(self.title())}</title></head><body><main><h1>{escape(self.title())}</h1>"
+                f"<title>{escape(self.tour_title())}</title></head><body><main><h1>{escape(self.tour_title())}</h1>"
                 f'<p role="alert">{escape(message)}</p><p><a href="{back}">{escape(_("Back to the tour"))}</a>'
                 f"</p></main></body></html>")
         return Response(body, status=status, content_type="text/html", charset="utf-8")

@@ -137,7 +137,7 @@ class ViewContextMixin:
             },
         }
         return {
-            "t": page_strings(_), "uid": uid, "title": self.title(), "intro": clean_html(self.intro),
+            "t": page_strings(_), "uid": uid, "title": self.tour_title(), "intro": clean_html(self.intro),
             "preview": preview,
             "scenes": [self.scene_context(scene, number, total, _)
                        for number, scene in enumerate(self.scenes, start=1)],
