@@ -60,6 +60,7 @@ setup(
         "Pillow>=10",
         "tqdm>=4.66",
         "segno>=1.6",
+        "django-crum>=0.7",
     ],
     extras_require={
         "sandbox": ["xblock-sdk>=0.12"],
@@ -81,6 +82,7 @@ setup(
             "fd_video_pill = fd_xblocks.video_pill.block:VideoPillBlock",
             "fd_digcomp_assessment = fd_xblocks.digcomp_assessment.block:DigCompAssessmentBlock",
             "fd_message_inspector = fd_xblocks.message_inspector.block:MessageInspectorBlock",
+            "fd_city_tour = fd_xblocks.city_tour.block:CityTourBlock",
         ],
         "lms.djangoapp": PLUGIN_APPS,
         "cms.djangoapp": PLUGIN_APPS,

@@ -30,6 +30,13 @@ def jump_to_url(usage_key):
     return reverse("jump_to", kwargs={"course_id": str(usage_key.course_key), "location": str(usage_key)})
 
 
+def course_asset_url(course_key, path):
+    """The site-root URL of a course file (``/static/<path>`` in OLX), as the LMS serves it."""
+    from xmodule.contentstore.content import StaticContent
+
+    return StaticContent.serialize_asset_key_with_slash(StaticContent.compute_location(course_key, path))
+
+
 def course_title(course_key):
     from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
 

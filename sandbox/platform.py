@@ -28,6 +28,13 @@ def jump_to_url(usage_key):
     return reverse("sandbox:jump_to", kwargs={"course_id": str(usage_key.course_key), "usage_id": str(usage_key)})
 
 
+def course_asset_url(course_key, path):
+    """The site-root URL of a course file (``/static/<path>`` in OLX)."""
+    from .rendering import asset_url
+
+    return asset_url(course_key, path)
+
+
 def course_title(course_key):
     from .models import Course
 
