@@ -139,6 +139,7 @@ class LearnerHandlersMixin:
         form = request.POST
         action = form.get("action")
         try:
+            self.require_learner()
             if action == "go":
                 # "seen": the stop the learner read before moving on (the text tour has no arrival event).
                 if form.get("seen"):

@@ -38,8 +38,14 @@ def test_get_is_refused(client, staff, tour_key):
     assert client.get(handler_url(tour_key, "begin_class_tour")).status_code == 405
 
 
-@pytest.mark.skipif(CLASSROOM, reason="fd_classroom is installed: the class mode is on")
-def test_without_fd_classroom_staff_get_no_form_and_a_clear_answer(client, staff, unit_url, tour_key):
+def test_without_fd_classroom_staff_get_no_form_and_a_clear_answer(client, staff, unit_url, tour_key, monkeypatch):
+    # A site that did not install fd_classroom: its api cannot be imported.
+    import sys
+
+    import fd_classroom
+
+    monkeypatch.setitem(sys.modules, "fd_classroom.api", None)
+    monkeypatch.delattr(fd_classroom, "api", raising=False)
     client.force_login(staff)
     assert "fd-tour__class" not in client.get(unit_url).content.decode()
     response = client.post(handler_url(tour_key, "begin_class_tour"), {"school_id": ""},

@@ -20,6 +20,7 @@ DISTRIBUTION = "firenze-digitale-openedx"
 ORG, NUMBER, RUN = "FirenzeDigitale", "SEC101", "2026"
 SAMPLE_OLX = {
     "fd_video_pill": REPO / "course_content" / "open-data" / "fd_video_pill" / "what-is-open-data.xml",
+    "fd_city_tour": REPO / "course_content" / "smart-city" / "fd_city_tour" / "firenze-smart-city.xml",
     "fd_message_inspector": REPO / "course_content" / "online-safety" / "fd_message_inspector"
     / "sms-inps-rimborso.xml",
 }
