@@ -92,15 +92,25 @@ class SandboxRuntime(WorkbenchRuntime):
             services["user"].get_current_user().opt_attrs["edx-platform.anonymous_user_id"] if authenticated else None
         )
         self.inherited_settings = services["field-data"]
+        self._blocks = {}
         ids = CourseIdManager(course_key)
         Runtime.__init__(self, ids, ids, mixins=LMS_MIXINS,
                          services={k: v for k, v in services.items() if v is not None})
 
     def get_block(self, usage_id, for_parent=None):
-        """The block as this learner sees it: learner-scoped fields are keyed on the learner's id."""
+        """The block as this learner sees it: learner-scoped fields are keyed on the learner's id.
+
+        Kept for the rest of the request (the runtime lives one request), as the LMS keeps the
+        blocks it loaded for a page.
+        """
         usage_key = as_usage_key(usage_id)
+        if for_parent is None and usage_key in self._blocks:
+            return self._blocks[usage_key]
         keys = ScopeIds(self.learner_id, usage_key.block_type, usage_key, usage_key)
-        return self.construct_xblock(usage_key.block_type, keys, for_parent=for_parent)
+        block = self.construct_xblock(usage_key.block_type, keys, for_parent=for_parent)
+        if for_parent is None:
+            self._blocks[usage_key] = block
+        return block
 
     def service(self, block, service_name):
         if service_name == "i18n":

@@ -93,9 +93,9 @@ def _unit_is_open(runtime, unit):
                               field_data.effective(unit.usage_key).get("visible_to_staff_only", False))
 
 
-def _unit_context(request, course, unit, view_name):
+def _unit_context(request, course, unit, view_name, runtime=None):
     leaves = list(unit.children.order_by("position", "id"))
-    runtime = SandboxRuntime(request.user, course.course_key, is_staff=_is_staff(request.user, course))
+    runtime = runtime or SandboxRuntime(request.user, course.course_key, is_staff=_is_staff(request.user, course))
     shown = [leaf.usage_key for leaf in leaves if block_is_open(runtime, runtime.get_block(leaf.usage_key))]
     bodies, head, foot = render_blocks(runtime, shown, view_name)
     units = list(CourseBlock.objects.filter(course=course, block_type="vertical").order_by("parent__parent__position",
@@ -120,10 +120,10 @@ def unit(request, course_id, usage_id):
         raise Http404(_("That block is not a unit."))
     if not (enrollment.is_enrolled(request.user, course) or _is_staff(request.user, course)):
         return render(request, "sandbox/enroll_first.html", {"course": course}, status=403)
-    if not _unit_is_open(SandboxRuntime(request.user, course.course_key, is_staff=_is_staff(request.user, course)),
-                         unit_block):
+    runtime = SandboxRuntime(request.user, course.course_key, is_staff=_is_staff(request.user, course))
+    if not _unit_is_open(runtime, unit_block):
         raise Http404(_("This unit is not open yet."))
-    return render(request, "sandbox/unit.html", _unit_context(request, course, unit_block, "student_view"))
+    return render(request, "sandbox/unit.html", _unit_context(request, course, unit_block, "student_view", runtime))
 
 
 def jump_to(request, course_id, usage_id):

@@ -6,7 +6,7 @@ DEBUG = True
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "demo.sqlite3"}}
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_BROKER_URL = "memory://"
+CELERY_BROKER_URL = "memory://localhost/"  # tasks run eagerly; a host name keeps kombu from warning
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 finish(__name__, "devstack")

@@ -43,3 +43,32 @@ def test_the_beat_schedule_reaches_the_celery_settings():
     assert schedule["fd-progress-daily-snapshot"]["task"] == "fd_progress.tasks.daily_snapshot"
     assert schedule["fd-progress-sweep"]["task"] == "fd_progress.tasks.sweep_pending_events"
     assert "fd-progress-daily-snapshot" in settings.CELERY_BEAT_SCHEDULE
+
+
+def _counters():
+    from fd_progress.models import CountedPerson, DailyCount
+
+    return (sorted(DailyCount.objects.exclude(value=0).values_list("metric", "scope_type", "scope_value", "day",
+                                                                    "value")),
+            sorted(CountedPerson.objects.values_list("metric", "scope_type", "scope_value", "user_id", "first_day")))
+
+
+def test_the_demos_counts_equal_a_full_rebuild_and_the_live_batches():
+    from fd_progress.counting import process_pending
+    from fd_progress.models import ActivityEvent, CountedPerson, DailyCount
+    from fd_progress.rebuild import rebuild
+
+    call_command("fd_progress_demo", "--scale", "0.03", stdout=None)
+    demo = _counters()
+    assert demo[0] and demo[1]
+    assert not ActivityEvent.objects.filter(processed=False).exists()
+    events = ActivityEvent.objects.count()
+    rebuild()  # back-fill from the sources, then recount everything
+    assert ActivityEvent.objects.count() == events  # the demo logged every event its sources imply
+    assert _counters() == demo
+    DailyCount.objects.all().delete()
+    CountedPerson.objects.all().delete()
+    ActivityEvent.objects.update(processed=False)
+    while process_pending(700):  # the live path, batch by batch
+        pass
+    assert _counters() == demo

@@ -24,7 +24,10 @@ class Command(BaseCommand):
         parser.add_argument("--no-app-data", action="store_true", help="Skip the plugin apps' demo commands.")
 
     def handle(self, *args, **options):
-        courses = [import_course(path) for path in tqdm(course_dirs(), desc="courses", unit="course")]
+        paths = course_dirs()
+        bar = tqdm(paths, desc="courses", unit="course", disable=None, leave=False)  # on a terminal only
+        courses = [import_course(path) for path in bar]
+        self.stdout.write(f"Imported {len(courses)} courses from course_content/.")
         users = self._users()
         for course in courses:
             for user in users.values():
@@ -35,8 +38,7 @@ class Command(BaseCommand):
             for config in apps.get_app_configs():
                 name = f"{config.label}_demo"
                 if name in commands:
-                    self.stdout.write(f"{name} …")
-                    call_command(name)
+                    call_command(name, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(
             f"Loaded {len(courses)} courses; logins: learner, teacher, staff (password {DEMO_PASSWORD})."
         ))
