@@ -56,6 +56,8 @@ setup(
         "jsonschema>=4.17",
         "Pillow>=10",
         "tqdm>=4.66",
+        "pandas>=2.2",
+        "charset-normalizer>=3.0",
     ],
     extras_require={
         "sandbox": ["xblock-sdk>=0.12"],
@@ -75,6 +77,7 @@ setup(
         "xblock.v1": [
             "fd_video_pill = fd_xblocks.video_pill.block:VideoPillBlock",
             "fd_digcomp_assessment = fd_xblocks.digcomp_assessment.block:DigCompAssessmentBlock",
+            "fd_data_exercise = fd_xblocks.data_exercise.block:DataExerciseBlock",
         ],
         "lms.djangoapp": PLUGIN_APPS,
         "cms.djangoapp": PLUGIN_APPS,
