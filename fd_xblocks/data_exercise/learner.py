@@ -12,6 +12,7 @@ from xblock.core import XBlock
 from . import answers, explore
 from .errors import N_, DataInputError
 from .spec import describe_filters
+from .strings import template_strings
 
 CONTENT_TYPES = {"csv": "text/csv", "tsv": "text/tab-separated-values", "txt": "text/plain",
                  "geojson": "application/geo+json", "json": "application/json"}
@@ -44,6 +45,7 @@ class LearnerMixin:
     def page_context(self, raw_query, in_page=False, feedback=None, csrf_token=""):
         _ = self._gettext()
         context = {"uid": "fd-dx-" + str(self.scope_ids.usage_id.block_id), "display_name": self.display_name,
+                   "t": template_strings(_),
                    "card": self.card(), "in_page": in_page, "feedback": feedback, "csrf_token": csrf_token,
                    "error": "", "hints": self.hints[:self.hints_revealed], "hints_total": len(self.hints),
                    "next_hint_cost": self._next_hint_cost(), "attempts_left": self.attempts_left(),
@@ -77,6 +79,16 @@ class LearnerMixin:
         except DataInputError as error:
             context["error"] = error.translate(_)
             context.setdefault("query", {})
+        table = context.get("table")
+        if table:
+            context["status_text"] = _("Rows {first}–{last} of {total}").format(**table) if table["total"] \
+                else _("No rows match.")
+            context["page_text"] = _("Page {page} of {pages}").format(**table)
+        if context["next_hint_cost"] is not None:
+            context["hint_button_text"] = _("Show a hint (costs {cost}% of the score)").format(
+                cost=context["next_hint_cost"])
+        context["attempts_text"] = _("Attempts left: {left}").format(left=context["attempts_left"])
+        context["score_text"] = _("Your score: {score}%").format(score=context["score_percent"])
         context["query_string"] = urlencode({k: v for k, v in (context.get("query") or {}).items()
                                              if v not in (None, "") and k not in ("page",)})
         return context
@@ -93,7 +105,10 @@ class LearnerMixin:
         value = expected["value"] if expected["kind"] == "text" else explore.format_cell(
             round(expected["value"], spec["decimals"]), self.decimal_comma())
         filters = describe_filters(spec, params, _) or [_("all the rows")]
+        text = _("The answer is {value}. It comes from {rows} rows, the ones where:").format(
+            value=value, rows=expected["rows"])
         return {"value": value, "filters": filters, "rows": expected["rows"], "operation": spec["operation"],
+                "text": text,
                 "column": spec.get("column", "")}
 
     # ----------------------------------------------------------------- checks

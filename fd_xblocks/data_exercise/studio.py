@@ -16,6 +16,7 @@ from . import explore, reading
 from .errors import N_, DataInputError
 from .licences import LICENCES
 from .spec import clean_spec, evaluate
+from .strings import template_strings
 
 ASSET = re.compile(r"(?:/static/)?(?P<name>[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.(?:csv|tsv|txt|geojson|json))")
 PARAMETER_NAME = re.compile(r"[a-z_][a-z0-9_]{0,30}")
@@ -95,7 +96,8 @@ class StudioMixin:
     def studio_view(self, context=None):
         values = self.editor_values()
         html = self.render_template("studio_view.html", {
-            "values": values, "licences": [{"id": key, "name": item["name"]} for key, item in LICENCES.items()],
+            "values": values, "t": template_strings(self._gettext()),
+            "licences": [{"id": key, "name": item["name"]} for key, item in LICENCES.items()],
             "spec_json": json.dumps(self.spec, ensure_ascii=False, indent=2),
             "parameter_json": json.dumps(self.parameter, ensure_ascii=False),
             "hints_json": json.dumps(self.hints, ensure_ascii=False, indent=2),
@@ -110,11 +112,13 @@ class StudioMixin:
 
     def author_context(self):
         _ = self._gettext()
-        context = {"preview": [], "error": "", "reading": None}
+        context = {"preview": [], "error": "", "reading": None, "t": template_strings(_)}
         try:
             dataset = self.dataset()
             context["reading"] = {"encoding": dataset.encoding, "delimiter": {"\t": "TAB"}.get(
                 dataset.delimiter, dataset.delimiter), "rows": len(dataset.frame), "columns": len(dataset.columns)}
+            context["reading_text"] = _("File read as {encoding}, columns separated by \"{delimiter}\": {rows} rows, "
+                                        "{columns} columns.").format(**context["reading"])
             context["preview"] = self.preview_rows(dataset, self.checked_spec(dataset), self.parameter)
         except DataInputError as error:
             context["error"] = error.translate(_)
