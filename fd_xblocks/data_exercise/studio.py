@@ -163,7 +163,7 @@ class StudioMixin:
     def clean_editor_data(self, data):
         path, dataset = self.load_candidate(data)
         licence = data.get("dataset_licence")
-        if licence not in LICENCES:
+        if not isinstance(licence, str) or licence not in LICENCES:
             raise DataInputError(N_("Choose one of the licences in the list."), "dataset_licence")
         parameter = clean_parameter(data.get("parameter"), dataset)
         spec = clean_spec(data.get("spec"), dataset, parameter.get("name", ""))
