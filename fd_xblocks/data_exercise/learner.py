@@ -251,5 +251,6 @@ class LearnerMixin:
                             charset="utf-8")
         extension = self.asset_name.rpartition(".")[2].lower()
         response = Response(body=data, content_type=CONTENT_TYPES.get(extension, "application/octet-stream"))
+        response.charset = None  # the file keeps the publisher's encoding (often Windows-1252): claim none
         response.content_disposition = f'attachment; filename="{self.asset_name.rpartition("/")[2]}"'
         return response

@@ -134,6 +134,7 @@ def test_the_download_is_the_publishers_file(learner_client, course):
     assert response.status_code == 200
     assert b"".join(response) == (STATIC / "comuni-toscana-istat.csv").read_bytes()
     assert "attachment" in response["Content-Disposition"]
+    assert response["Content-Type"] == "text/csv"
 
 
 @pytest.mark.parametrize("handler", ["table_rows", "check_answer", "reveal_hint", "download", "explore_page",
