@@ -8,6 +8,7 @@ import math
 import pandas as pd
 
 from .errors import N_, DataInputError
+from .spec import text_equals
 
 PAGE_SIZES = (10, 25, 50, 100)
 GROUP_AGGREGATES = ("count", "sum", "mean")
@@ -103,7 +104,7 @@ def filtered(dataset, query):
             except ValueError:
                 mask &= False
         else:
-            mask &= series.astype(str).str.casefold() == " ".join(query["value"].casefold().split())
+            mask &= text_equals(series, query["value"])
     if column and query["min"] is not None:
         mask &= frame[column] >= query["min"]
     if column and query["max"] is not None:

@@ -17,6 +17,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from charset_normalizer import from_bytes
 
@@ -77,11 +78,11 @@ def detect_encoding(data):
 
 
 def detect_delimiter(text):
-    sample = "\n".join(text.splitlines()[:20])
+    sample = "\n".join(text[:65536].splitlines()[:20])
     try:
         return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
-        first = text.splitlines()[0] if text else ""
+        first = text[:65536].splitlines()[0] if text else ""
         counts = {d: first.count(d) for d in DELIMITERS}
         best = max(counts, key=counts.get)
         if not counts[best]:
@@ -127,7 +128,9 @@ def type_columns(frame):
             numbers = {value: float(value.replace(".", "").replace(",", ".")) for value in filled}
         else:
             numbers = {value: float(value) for value in filled}
-        frame[column] = values.map(numbers).astype(float)
+        # Vectorised lookup of each cell's distinct value (empty cells fall on the trailing NaN).
+        positions = pd.Index(list(numbers)).get_indexer(values.to_numpy(dtype=object))
+        frame[column] = np.append(np.fromiter(numbers.values(), float, len(numbers)), np.nan)[positions]
         numeric.add(column)
     return frozenset(numeric)
 

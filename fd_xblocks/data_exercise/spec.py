@@ -122,6 +122,13 @@ def normalise_text(value):
     return " ".join(str(value).casefold().split())
 
 
+def text_equals(series, value):
+    """Rows whose text equals ``value`` ignoring case and spaces, judged on the distinct values only."""
+    target = normalise_text(value)
+    matching = [item for item in series.unique() if normalise_text(item) == target]
+    return series.isin(matching)
+
+
 def _mask(dataset, condition, params):
     series = dataset.frame[condition["column"]]
     op = condition["op"]
@@ -134,7 +141,7 @@ def _mask(dataset, condition, params):
         low, high = sorted((condition["value"], condition["value2"]))
         return (series >= low) & (series <= high)
     if op in ("eq", "ne") and not dataset.is_numeric(condition["column"]):
-        equal = series.astype(str).map(normalise_text) == normalise_text(value)
+        equal = text_equals(series, value)
         return equal if op == "eq" else ~equal
     comparisons = {"eq": series.__eq__, "ne": series.__ne__, "lt": series.__lt__, "le": series.__le__,
                    "gt": series.__gt__, "ge": series.__ge__}
