@@ -61,6 +61,8 @@ setup(
         "tqdm>=4.66",
         "segno>=1.6",
         "django-crum>=0.7",
+        "pandas>=2.2",
+        "charset-normalizer>=3.0",
     ],
     extras_require={
         "sandbox": ["xblock-sdk>=0.12"],
@@ -83,6 +85,7 @@ setup(
             "fd_digcomp_assessment = fd_xblocks.digcomp_assessment.block:DigCompAssessmentBlock",
             "fd_message_inspector = fd_xblocks.message_inspector.block:MessageInspectorBlock",
             "fd_city_tour = fd_xblocks.city_tour.block:CityTourBlock",
+            "fd_data_exercise = fd_xblocks.data_exercise.block:DataExerciseBlock",
         ],
         "lms.djangoapp": PLUGIN_APPS,
         "cms.djangoapp": PLUGIN_APPS,

@@ -59,3 +59,15 @@ def retirement_signal(name):
     except ImportError:
         return None
     return getattr(signals, name, None)
+
+
+def read_course_asset(course_key, name):
+    """The bytes of a course's uploaded file (Studio's "Files"), or LookupError."""
+    from xmodule.contentstore.content import StaticContent
+    from xmodule.contentstore.django import contentstore
+    from xmodule.exceptions import NotFoundError
+
+    try:
+        return contentstore().find(StaticContent.compute_location(course_key, name)).data
+    except NotFoundError as exc:
+        raise LookupError(name) from exc

@@ -54,3 +54,19 @@ def course_block_keys(course_key, block_type=None):
 def retirement_signal(name):
     signals = {"USER_RETIRE_LMS_MISC": USER_RETIRE_LMS_MISC, "USER_RETIRE_LMS_CRITICAL": USER_RETIRE_LMS_CRITICAL}
     return signals.get(name)
+
+
+def read_course_asset(course_key, name):
+    """The bytes of a file in the course's ``static/`` folder (the LMS reads its contentstore), or LookupError."""
+    from pathlib import Path
+
+    from .models import Course
+
+    course = Course.objects.filter(course_key=course_key).first()
+    if course is None or not course.source_dir:
+        raise LookupError(name)
+    root = (Path(course.source_dir) / "static").resolve()
+    target = (root / name).resolve()
+    if root not in target.parents or not target.is_file():
+        raise LookupError(name)
+    return target.read_bytes()
