@@ -21,6 +21,7 @@ ORG, NUMBER, RUN = "FirenzeDigitale", "SEC101", "2026"
 SAMPLE_OLX = {
     "fd_video_pill": REPO / "course_content" / "open-data" / "fd_video_pill" / "what-is-open-data.xml",
     "fd_city_tour": REPO / "course_content" / "smart-city" / "fd_city_tour" / "firenze-smart-city.xml",
+    "fd_data_exercise": REPO / "course_content" / "open-data-pro" / "fd_data_exercise" / "esercizio-csv.xml",
     "fd_message_inspector": REPO / "course_content" / "online-safety" / "fd_message_inspector"
     / "sms-inps-rimborso.xml",
 }
@@ -70,6 +71,8 @@ def write_course(root):
     (root / "static").mkdir(exist_ok=True)
     for media in static.glob("what-is-open-data.*"):
         (root / "static" / media.name).write_bytes(media.read_bytes())
+    for dataset in (REPO / "course_content" / "open-data-pro" / "static").glob("*.csv"):
+        (root / "static" / dataset.name).write_bytes(dataset.read_bytes())
     return root
 
 
