@@ -14,7 +14,7 @@ from .errors import N_
 from .intervals import SPEEDS, coverage
 from .learner_handlers import LearnerHandlersMixin
 from .olx import OlxMixin
-from .rendering import clean_author_html, json_for_script, render, static_text
+from .rendering import add_resources, clean_author_html, json_for_script, render
 from .strings import language_label, learner_strings
 from .studio import StudioMixin
 
@@ -157,6 +157,7 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
             tracks.append({"kind": "chapters", "lang": lang, "label": _("Chapters"), "default": False,
                            "src": self.track_url("chapters", lang)})
         strings = learner_strings(_)
+        transcript_language = cc_default or (sorted(self.captions)[0] if self.captions else "")
         settings = self.runtime.service(self, "settings")
         bucket = settings.get_settings_bucket(self) if settings else {}
         percent = self.coverage_percent()
@@ -168,13 +169,16 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
             "position": self.position if self.position < self.duration - 3 else 0,
             "speed": self.speed, "completed": self.completed, "code": self.playback_code(),
             "youtubeId": self.youtube_id if self.playback_code() == "youtube" else "",
-            "hlsJsUrl": bucket.get("HLS_JS_URL", "https://cdn.jsdelivr.net/npm/hls.js@1/dist/hls.min.js"),
+            # Vendored with the block; an operator may point HLS_JS_URL at a CDN instead.
+            "hlsJsUrl": bucket.get("HLS_JS_URL") or self.runtime.local_resource_url(
+                self, "public/js/vendor/hls.light.min.js"),
             "checkpoints": [dict(public_view(cp, _), answered=cp["id"] in self.answers,
                                  correct=self.answers.get(cp["id"], {}).get("correct", False))
                             for cp in self.checkpoints],
             "strings": strings["js"],
             "tracks": self.track_urls(),
             "descriptionLanguage": self.default_description_language(),
+            "transcriptLanguage": transcript_language,
             "defaultCaptionIndex": 1 + next(
                 (i for i, lang in enumerate(caption_languages) if lang["default"]), 0),
         }
@@ -191,17 +195,27 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
             "speeds": [{"value": f"{s:g}", "label": number_format(Decimal(f"{s:g}")) + "x", "selected": s == self.speed}
                        for s in SPEEDS],
             "chapters": [{"start": repr(float(chapter["start"])), "title": chapter["title"],
-                          "time": clock_text(chapter["start"])} for chapter in self.chapters],
+                          "seconds": str(int(chapter["start"])), "time": clock_text(chapter["start"])}
+                         for chapter in self.chapters],
+            # The transcript is in the page (readable without JavaScript; the player reuses these cues).
+            "transcript_language": transcript_language,
+            "transcript_cues": self.transcript_cues(transcript_language, strings["js"]["at"]),
             "progress_text": strings["html"]["complete"] if self.completed else
             strings["html"]["watched_percent"].format(percent=percent),
             "progress_percent": str(percent), "t": strings["html"], "state_json": json_for_script(state),
         }
-        fragment = Fragment(render("student_view.html", context))
-        fragment.add_css(static_text("video_pill.css"))
-        fragment.add_javascript(static_text("video_pill_media.js"))
-        fragment.add_javascript(static_text("video_pill.js"))
+        fragment = Fragment(render("student_view.html", context, self.runtime.service(self, "i18n")))
+        add_resources(self, fragment, css=["video_pill.css"], js=["video_pill_media.js", "video_pill.js"])
         fragment.initialize_js("FdVideoPill")
         return fragment
+
+    def transcript_cues(self, code, at_text):
+        try:
+            cues = caption_files.parse_caption_text(self.captions.get(code, "")) if code else []
+        except ValueError:
+            return []
+        return [{"start": repr(float(cue["start"])), "end": repr(float(cue["end"])), "text": cue["text"],
+                 "at": at_text.format(time=clock_text(cue["start"]))} for cue in cues]
 
     def author_view(self, context=None):
         """Studio preview: the learner's view plus what the author set behind it."""
