@@ -61,6 +61,7 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
     position = Float(scope=Scope.user_state, default=0.0)
     speed = Float(scope=Scope.user_state, default=1.0)
     caption_language = String(scope=Scope.user_state, default="")
+    caption_interface_language = String(scope=Scope.user_state, default="")
     answers = Dict(scope=Scope.user_state, default={})
     completed = Boolean(scope=Scope.user_state, default=False)
     # When the learner's first progress report arrived, and how many seconds were covered then:
@@ -93,12 +94,16 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
     def default_caption_language(self):
         if not self.captions:
             return ""
-        if self.caption_language in self.captions:
-            return self.caption_language
+        # A choice saved with a progress report holds only while the site speaks the language it was made
+        # in: a learner who switches the site to English gets English captions.
         language = self.learner_language()
-        for code in self.captions:
+        if self.caption_language in self.captions and self.caption_interface_language == language:
+            return self.caption_language
+        for code in sorted(self.captions):
             if code.split("-")[0] == language:
                 return code
+        if self.caption_language in self.captions:
+            return self.caption_language
         return sorted(self.captions)[0]
 
     def default_description_language(self):
