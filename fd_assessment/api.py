@@ -39,7 +39,8 @@ __all__ = [
     "OVERRATES", "UNDERRATES", "framework", "questionnaire", "start_attempt", "get_attempt",
     "attempt_state", "answer", "submit_attempt", "results", "history", "statistics", "statistics_csv",
     "learning_resources", "latest_levels", "current_version",
-    "question_context", "results_context", "xblock_body_html", "xblock_html", "xblock_css",
+    "question_context", "results_context", "xblock_body_html", "xblock_html",
+    "stylesheet_url",
 ]
 
 
@@ -245,8 +246,8 @@ def xblock_html(title, body_html):
     return build(title, body_html)
 
 
-def xblock_css():
-    """The stylesheet of the block's fragment."""
-    from .pages import xblock_css as build
+def stylesheet_url():
+    """The URL of the assessment's stylesheet (a cached static file), for the block's fragment."""
+    from django.templatetags.static import static
 
-    return build()
+    return static("fd_assessment/assessment.css")

@@ -29,7 +29,27 @@ def results_chart(results):
         y += 6
     ticks = [{"x": LABEL_WIDTH + BAR_AREA * v / 100, "value": v} for v in (0, 25, 50, 75, 100)]
     return {"width": WIDTH, "height": y + 10, "rows": rows, "ticks": ticks, "label_width": LABEL_WIDTH,
-            "bar_area": BAR_AREA, "axis_bottom": y}
+            "bar_area": BAR_AREA, "axis_bottom": y, "narrow": _narrow(rows)}
+
+
+NARROW_WIDTH = 340
+NARROW_BAR = NARROW_WIDTH - 50
+
+
+def _narrow(rows):
+    """The same bars for a phone: each label on its own line above its bar, text at full size."""
+    out, y = [], 8
+    for row in rows:
+        y += 8 if row["is_area"] else 0
+        score = max(0.0, min(100.0, float(row["score"])))
+        width = round(NARROW_BAR * score / 100, 1)
+        before = None if row["before"] is None else {
+            "x": round(NARROW_BAR * (row["before"]["x"] - LABEL_WIDTH) / BAR_AREA, 1)}
+        out.append({"label_y": y + 14, "y": y + 20, "bar_width": width, "value_x": width + 6,
+                    "label": row["full_label"], "is_area": row["is_area"], "score": row["score"],
+                    "level4": row["level4"], "before": before})
+        y += 40
+    return {"width": NARROW_WIDTH, "height": y + 4, "rows": out}
 
 
 def _row(entry, y, is_area, delta):

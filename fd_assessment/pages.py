@@ -1,8 +1,6 @@
 """What the question and results templates need, and the HTML of the ``fd_digcomp_assessment``
 XBlock built from those templates. Shared by the standalone pages (``views``) and, through
 ``api``, by the XBlock, so the block never reaches into this app's views, templates or files."""
-from importlib import resources
-
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
@@ -45,7 +43,3 @@ def xblock_html(title, body_html):
     """The whole block: its title (already translated by the caller) over the body."""
     return render_to_string("fd_assessment/xblock.html", {"title": title, "inner": body_html})
 
-
-def xblock_css():
-    """The stylesheet the block's fragment carries."""
-    return (resources.files(__package__) / "static" / "fd_assessment" / "assessment.css").read_text(encoding="utf-8")

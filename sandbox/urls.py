@@ -6,9 +6,8 @@ from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 from edx_django_utils.plugins import get_plugin_url_patterns
-from workbench.views import package_resource
 
-from . import views
+from . import resources, views
 
 app_name = "sandbox"
 
@@ -36,7 +35,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    re_path(r"^resource/(?P<block_type>[^/]+)/(?P<resource>.*)$", package_resource, name="package_resource"),
+    re_path(r"^resource/(?P<block_type>[^/]+)/(?P<resource>.*)$", resources.block_resource, name="package_resource"),
     path("admin/", admin.site.urls),
     # Uploaded files (badge images); in the LMS the operator's storage serves them.
     re_path(r"^media/(?P<path>.+)$", serve, {"document_root": settings.MEDIA_ROOT}),

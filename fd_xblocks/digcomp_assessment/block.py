@@ -6,7 +6,6 @@ translated by the app's Django catalogue). The block's own Studio labels and mes
 ``fd_xblocks/translations`` catalogue the i18n service reads. Completion is published on submit; a
 grade only if the author asks for one. Only ``fd_assessment.api`` (and ``.signals``) may be imported.
 """
-from importlib import resources
 from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
@@ -26,10 +25,6 @@ from .olx import OWN_ATTRIBUTES, OlxValueError, parse_olx_values
 
 AREAS = ("1", "2", "3", "4", "5")
 GRADE_MODES = ("none", "participation", "score")
-
-
-def _static(name):
-    return (resources.files(__package__) / "static" / name).read_text(encoding="utf-8")
 
 
 def _area_values(block):
@@ -110,8 +105,9 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
         from fd_assessment import api
 
         fragment = Fragment(api.xblock_html(self._title(), self._inner_html(self._django_user())))
-        fragment.add_css(api.xblock_css())
-        fragment.add_javascript(_static("digcomp_assessment.js"))
+        # Cached static resources: the assessment's one stylesheet (shared with its pages), the block's script.
+        fragment.add_css_url(api.stylesheet_url())
+        fragment.add_javascript_url(self.runtime.local_resource_url(self, "public/digcomp_assessment.js"))
         fragment.initialize_js("DigCompAssessmentBlock")
         return fragment
 

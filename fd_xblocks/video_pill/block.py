@@ -14,7 +14,7 @@ from .errors import N_
 from .intervals import SPEEDS, coverage
 from .learner_handlers import LearnerHandlersMixin
 from .olx import OlxMixin
-from .rendering import clean_author_html, json_for_script, render, static_text
+from .rendering import add_resources, clean_author_html, json_for_script, render
 from .strings import language_label, learner_strings
 from .studio import StudioMixin
 
@@ -61,6 +61,7 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
     position = Float(scope=Scope.user_state, default=0.0)
     speed = Float(scope=Scope.user_state, default=1.0)
     caption_language = String(scope=Scope.user_state, default="")
+    caption_interface_language = String(scope=Scope.user_state, default="")
     answers = Dict(scope=Scope.user_state, default={})
     completed = Boolean(scope=Scope.user_state, default=False)
     # When the learner's first progress report arrived, and how many seconds were covered then:
@@ -97,12 +98,16 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
     def default_caption_language(self):
         if not self.captions:
             return ""
-        if self.caption_language in self.captions:
-            return self.caption_language
+        # A choice saved with a progress report holds only while the site speaks the language it was made
+        # in: a learner who switches the site to English gets English captions.
         language = self.learner_language()
-        for code in self.captions:
+        if self.caption_language in self.captions and self.caption_interface_language == language:
+            return self.caption_language
+        for code in sorted(self.captions):
             if code.split("-")[0] == language:
                 return code
+        if self.caption_language in self.captions:
+            return self.caption_language
         return sorted(self.captions)[0]
 
     def default_description_language(self):
@@ -161,6 +166,7 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
             tracks.append({"kind": "chapters", "lang": lang, "label": _("Chapters"), "default": False,
                            "src": self.track_url("chapters", lang)})
         strings = learner_strings(_)
+        transcript_language = cc_default or (sorted(self.captions)[0] if self.captions else "")
         settings = self.runtime.service(self, "settings")
         bucket = settings.get_settings_bucket(self) if settings else {}
         percent = self.coverage_percent()
@@ -172,13 +178,16 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
             "position": self.position if self.position < self.duration - 3 else 0,
             "speed": self.speed, "completed": self.completed, "code": self.playback_code(),
             "youtubeId": self.youtube_id if self.playback_code() == "youtube" else "",
-            "hlsJsUrl": bucket.get("HLS_JS_URL", "https://cdn.jsdelivr.net/npm/hls.js@1/dist/hls.min.js"),
+            # Vendored with the block; an operator may point HLS_JS_URL at a CDN instead.
+            "hlsJsUrl": bucket.get("HLS_JS_URL") or self.runtime.local_resource_url(
+                self, "public/js/vendor/hls.light.min.js"),
             "checkpoints": [dict(public_view(cp, _), answered=cp["id"] in self.answers,
                                  correct=self.answers.get(cp["id"], {}).get("correct", False))
                             for cp in self.checkpoints],
             "strings": strings["js"],
             "tracks": self.track_urls(),
             "descriptionLanguage": self.default_description_language(),
+            "transcriptLanguage": transcript_language,
             "defaultCaptionIndex": 1 + next(
                 (i for i, lang in enumerate(caption_languages) if lang["default"]), 0),
         }
@@ -195,17 +204,27 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
             "speeds": [{"value": f"{s:g}", "label": number_format(Decimal(f"{s:g}")) + "x", "selected": s == self.speed}
                        for s in SPEEDS],
             "chapters": [{"start": repr(float(chapter["start"])), "title": chapter["title"],
-                          "time": clock_text(chapter["start"])} for chapter in self.chapters],
+                          "seconds": str(int(chapter["start"])), "time": clock_text(chapter["start"])}
+                         for chapter in self.chapters],
+            # The transcript is in the page (readable without JavaScript; the player reuses these cues).
+            "transcript_language": transcript_language,
+            "transcript_cues": self.transcript_cues(transcript_language, strings["js"]["at"]),
             "progress_text": strings["html"]["complete"] if self.completed else
             strings["html"]["watched_percent"].format(percent=percent),
             "progress_percent": str(percent), "t": strings["html"], "state_json": json_for_script(state),
         }
-        fragment = Fragment(render("student_view.html", context))
-        fragment.add_css(static_text("video_pill.css"))
-        fragment.add_javascript(static_text("video_pill_media.js"))
-        fragment.add_javascript(static_text("video_pill.js"))
+        fragment = Fragment(render("student_view.html", context, self.runtime.service(self, "i18n")))
+        add_resources(self, fragment, css=["video_pill.css"], js=["video_pill_media.js", "video_pill.js"])
         fragment.initialize_js("FdVideoPill")
         return fragment
+
+    def transcript_cues(self, code, at_text):
+        try:
+            cues = caption_files.parse_caption_text(self.captions.get(code, "")) if code else []
+        except ValueError:
+            return []
+        return [{"start": repr(float(cue["start"])), "end": repr(float(cue["end"])), "text": cue["text"],
+                 "at": at_text.format(time=clock_text(cue["start"]))} for cue in cues]
 
     def author_view(self, context=None):
         """Studio preview: the learner's view plus what the author set behind it."""

@@ -57,6 +57,7 @@ class LearnerHandlersMixin:
         self.position = min(float(position), self.duration)
         self.speed = float(speed)
         self.caption_language = language or ""
+        self.caption_interface_language = self.learner_language()  # the choice holds while the site's language does
         fraction = intervals.coverage(self.watched, self.duration)
         if not self.completed and fraction >= self.completion_threshold - 1e-9:
             self.completed = True

@@ -1,29 +1,26 @@
-"""Django templates of the pill, compiled once per process (no Mako, autoescaping on)."""
+"""The pill's templates and public resources, loaded the XBlock way (``xblock.utils.resources``)."""
 import json
-from functools import cache, lru_cache
-from importlib import resources
+from functools import lru_cache
 
-from django.template import Context, Engine
+from xblock.utils.resources import ResourceLoader
 
 from fd_core.sanitize import clean_html
 
-_ENGINE = Engine(autoescape=True, libraries={})
+loader = ResourceLoader(__name__)
 
 
-@cache
-def _template(name):
-    source = resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
-    return _ENGINE.from_string(source)
+def render(name, context, i18n_service=None):
+    """A Django template of ``templates/`` (autoescaping on; ``{% trans %}`` through the block's i18n service)."""
+    return loader.render_django_template(f"templates/{name}", context, i18n_service=i18n_service)
 
 
-def render(name, context):
-    return _template(name).render(Context(context, autoescape=True))
-
-
-@cache
-def static_text(name):
-    """A file of the package's static/ folder (the block's JavaScript and CSS)."""
-    return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
+def add_resources(block, fragment, css=(), js=()):
+    """Link the block's ``public/`` files by URL, so browsers cache them from one page to the next."""
+    for name in css:
+        fragment.add_css_url(block.runtime.local_resource_url(block, f"public/{name}"))
+    for name in js:
+        fragment.add_javascript_url(block.runtime.local_resource_url(block, f"public/{name}"))
+    return fragment
 
 
 def json_for_script(value):

@@ -10,7 +10,7 @@ from .checkpoints import clean_checkpoints
 from .competences import DIGCOMP_COMPETENCE_IDS, clean_competences
 from .errors import N_, PillInputError
 from .json_endpoint import json_endpoint
-from .rendering import json_for_script, render, static_text
+from .rendering import add_resources, json_for_script, render
 from .studio_strings import editor_strings
 
 MAX_TITLE = 200
@@ -106,8 +106,7 @@ class StudioMixin:
                                            "strings": strings["js"]}),
         })
         fragment = Fragment(html)
-        fragment.add_css(static_text("studio_edit.css"))
-        fragment.add_javascript(static_text("studio_edit.js"))
+        add_resources(self, fragment, css=["studio_edit.css"], js=["studio_edit.js"])
         fragment.initialize_js("FdVideoPillEditor")
         return fragment
 

@@ -43,6 +43,8 @@ INSTALLED_APPS += [app for app in get_plugin_apps(PROJECT_TYPE) if app not in IN
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compressed pages, scripts and captions, as the LMS behind its web server sends them.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -45,8 +45,8 @@ def test_short_form_in_italian_gives_a_profile_with_chart_table_and_retake_growt
     assert 'lang="it"' in html and "Il tuo profilo" in html
     assert '<svg' in html and 'role="img"' in html and "<table" in html
     assert "Cosa imparare adesso" in html
-    widths = re.findall(r'<rect [^>]*width="([^"]+)"', html)
-    assert len(widths) == 26 and all(0 <= float(w) <= 400 for w in widths)  # not "25,0": Italian decimals
+    widths = re.findall(r'<rect [^>]*width="([^"]+)"', html)  # the wide chart and the phone's
+    assert len(widths) == 2 * 26 and all(0 <= float(w) <= 400 for w in widths)  # not "25,0": Italian decimals
     assert "pesa 40%" in html
     response, _ = _take_by_form_posts(client, lambda item: "3" if item.startswith("self") else "x")
     html = response.content.decode()

@@ -21,7 +21,7 @@ from tests.bench.timing import best_of, human_seconds, ratio
 
 REPO = Path(__file__).resolve().parents[2]
 PILL_OLX = REPO / "course_content" / "open-data" / "fd_video_pill" / "what-is-open-data.xml"
-STATIC = REPO / "fd_xblocks" / "video_pill" / "static"
+STATIC = REPO / "fd_xblocks" / "video_pill" / "public"
 COURSE = "course-v1:FirenzeDigitale+VPBENCH+2026"
 
 

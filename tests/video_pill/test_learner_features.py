@@ -177,7 +177,18 @@ def test_an_hls_pill_loads_its_player_library_only_when_needed(learner_client, u
     page = learner_client.get(unit_url).content.decode()
     assert 'data-hls="https://video.example.org/pill/master.m3u8"' in page
     assert "hls.min.js" not in page.split('<script type="application/json" class="fd-pill__state">')[0]
-    assert '"code":"hls"' in page and '"hlsJsUrl":"https://cdn.jsdelivr.net/npm/hls.js@1/dist/hls.min.js"' in page
+    library = "/resource/fd_video_pill/public/js/vendor/hls.light.min.js"
+    assert '"code":"hls"' in page and f'"hlsJsUrl":"{library}"' in page  # vendored: no CDN by default
+    assert "hls.light.min.js" not in page.split('<script type="application/json" class="fd-pill__state">')[0]
+    served = learner_client.get(library)
+    assert served.status_code == 200 and b"Hls" in b"".join(served) and "max-age" in served["Cache-Control"]
+
+
+def test_an_operator_may_load_hls_js_from_a_cdn(learner_client, unit_url, pill_key, settings):
+    settings.XBLOCK_SETTINGS = {"fd_video_pill": {"HLS_JS_URL": "https://cdn.example.org/hls.min.js"}}
+    _edit(pill_key, sources=[], hls_url="https://video.example.org/pill/master.m3u8")
+    page = learner_client.get(unit_url).content.decode()
+    assert '"hlsJsUrl":"https://cdn.example.org/hls.min.js"' in page
 
 
 def test_several_qualities_get_a_quality_menu(learner_client, unit_url, pill_key):

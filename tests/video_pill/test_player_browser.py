@@ -157,7 +157,7 @@ def test_the_transcript_and_chapters_work_with_the_keyboard(browser, keyboard, w
     keyboard.tab_to(cues[3])
     keyboard.enter()
     wait_for(lambda: find(browser, ".fd-pill__status").text == "A 0:26", message="the seek announced")
-    chapters = browser.find_elements(By.CSS_SELECTOR, ".fd-pill__chapters button")
+    chapters = browser.find_elements(By.CSS_SELECTOR, ".fd-pill__chapters a")
     keyboard.tab_to(chapters[3])
     keyboard.enter()
     wait_for(lambda: find(browser, ".fd-pill__status").text == "A 0:53", message="the chapter jump announced")

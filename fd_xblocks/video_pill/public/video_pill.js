@@ -62,13 +62,28 @@ function FdVideoPill(runtime, element) {
   var media = state.code === "youtube" ? FdVideoPillMedia.youtube($(".fd-pill__youtube"))
     : FdVideoPillMedia.html5($("video"), state.hlsJsUrl);
   controls.hidden = false;
+  // Without JavaScript the transcript is always shown; the player opens it only if the author asked.
+  if (transcript && transcript.hasAttribute("data-closed")) { transcript.hidden = true; }
 
   /* ---- captions and transcript (our normalised WebVTT, fetched once per language) ---- */
+  // Each track is fetched once; the page already holds the transcript's cues of its language.
+  var fetched = {};
+  if (cueList && state.transcriptLanguage) {
+    fetched["captions:" + state.transcriptLanguage] = Promise.resolve(
+      Array.prototype.map.call(cueList.querySelectorAll(".fd-pill__cue"), function (b) {
+        return {start: parseFloat(b.getAttribute("data-seek")), end: parseFloat(b.getAttribute("data-end")),
+                text: b.lastChild.textContent};
+      }));
+  }
   function load(kind, lang) {
     var url = state.tracks[kind][lang];
     if (!url) { cues[kind] = []; return Promise.resolve([]); }
-    return fetch(url, {credentials: "same-origin"}).then(function (r) { return r.text(); })
-      .then(function (text) { cues[kind] = FdVideoPillMedia.parseVtt(text); return cues[kind]; });
+    var key = kind + ":" + lang;
+    if (!fetched[key]) {
+      fetched[key] = fetch(url, {credentials: "same-origin"}).then(function (r) { return r.text(); })
+        .then(function (text) { return FdVideoPillMedia.parseVtt(text); });
+    }
+    return fetched[key].then(function (list) { cues[kind] = list; return list; });
   }
   function buildTranscript(list) {
     if (!cueList) { return; }
@@ -91,7 +106,14 @@ function FdVideoPill(runtime, element) {
   function setCaptions(lang, quiet) {
     media.showCaptions(lang);
     var transcriptLang = lang || (ccSel && ccSel.options.length > 1 ? ccSel.options[1].value : "");
-    if (transcriptLang) { load("captions", transcriptLang).then(buildTranscript); }
+    if (transcriptLang) {
+      load("captions", transcriptLang).then(function (list) {
+        if (cueList && cueList.getAttribute("data-lang") !== transcriptLang) {
+          buildTranscript(list);
+          cueList.setAttribute("data-lang", transcriptLang);
+        }
+      });
+    }
     if (!quiet) {
       announce(lang ? fmt(S.captionsOn, {language: ccSel.options[ccSel.selectedIndex].text}) : S.captionsOff);
       track(lang ? "edx.video.closed_captions.shown" : "edx.video.closed_captions.hidden",
@@ -369,7 +391,7 @@ function FdVideoPill(runtime, element) {
   }
   root.addEventListener("click", function (e) {
     var b = e.target.closest(".fd-pill__cue, .fd-pill__link");
-    if (b) { jump(parseFloat(b.getAttribute("data-seek")), b.classList.contains("fd-pill__cue") ? "onCaptionSeek" : "onChapterSeek"); }
+    if (b) { e.preventDefault(); jump(parseFloat(b.getAttribute("data-seek")), b.classList.contains("fd-pill__cue") ? "onCaptionSeek" : "onChapterSeek"); }
   });
   root.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || !panel.hidden) { return; }
