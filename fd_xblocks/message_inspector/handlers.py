@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from webob import Response
 from xblock.core import XBlock
 
+from fd_core import safe_json
+
 from . import message as messages
 
 MAX_BODY = 64 * 1024
@@ -31,8 +33,8 @@ def parse_json_body(request):
     if len(request.body) > MAX_BODY:
         raise InspectError("The request is too large.", 413)
     try:
-        data = json.loads(request.body.decode("utf-8"))
-    except (ValueError, RecursionError) as error:
+        data = safe_json.loads(request.body)
+    except safe_json.JsonInputError as error:
         raise InspectError("The request body is not valid JSON.") from error
     if not isinstance(data, dict):
         raise InspectError("The request body must be a JSON object.")
