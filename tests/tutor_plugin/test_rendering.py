@@ -175,7 +175,7 @@ def test_config_values_reach_the_settings_and_a_checkout_is_mounted(tutor_versio
     extra = {"FD_BADGES_SWEEP_DELAY_SECONDS": 600, "FD_PROGRESS_PUBLISHER_NAME": "Città di Torino \"TO\""}
     project = make_project(
         tutor_version, "FIRENZE_DIGITALE_PUBLIC_TARGETS_PAGE=false", "FIRENZE_DIGITALE_DID_PATH_BASED=true",
-        "FIRENZE_DIGITALE_ISSUER_DOMAIN=badges.example.org",
+        "FIRENZE_DIGITALE_ISSUER_DOMAIN=badges.example.org", "FIRENZE_DIGITALE_CLASSROOM_RETENTION_DAYS=3",
         f"FIRENZE_DIGITALE_EXTRA_SETTINGS={json.dumps(extra)}", mounts=[checkout])
     source = project.read("env/apps/openedx/settings/lms/production.py")
     namespace = {"ALLOWED_HOSTS": ["lms"]}
@@ -183,6 +183,7 @@ def test_config_values_reach_the_settings_and_a_checkout_is_mounted(tutor_versio
     exec(settings_block(source, "# Firenze Digitale for Open edX: the badge issuer's host"), namespace)  # noqa: S102
     assert namespace["FD_PROGRESS_PUBLIC_PAGE"] is False
     assert namespace["FD_BADGES_DID_PATH_BASED"] is True
+    assert namespace["FD_CLASSROOM_RETENTION_DAYS"] == 3
     assert namespace["FD_BADGES_SWEEP_DELAY_SECONDS"] == 600
     assert namespace["FD_PROGRESS_PUBLISHER_NAME"] == "Città di Torino \"TO\""
     assert namespace["ALLOWED_HOSTS"] == ["lms", "badges.example.org"]

@@ -32,6 +32,8 @@ DEFAULTS = {
     "DID_PATH_BASED": False,
     # The public page of the participation targets (/fd/progress/public/).
     "PUBLIC_TARGETS_PAGE": True,
+    # How long a class tour's data (pupils' nicknames and answers) is kept after it starts, in days.
+    "CLASSROOM_RETENTION_DAYS": 7,
     # Import the demo courses into the modulestore during `tutor local do init`.
     "DEMO_CONTENT": False,
     # Any other setting of the apps (e.g. {"FD_BADGES_SWEEP_DELAY_SECONDS": 600}).
