@@ -1,7 +1,8 @@
 """Signals that fd_badges sends. Other packages import only this module (and ``api.py``).
 
-``badge_awarded`` is sent once per award, after the database transaction that created the award
-has committed and the credential has been signed. Keyword arguments:
+``badge_awarded`` is sent at least once per award (through the award's outbox: a worker that dies
+before marking it sent sends it again), after the database transaction that created the award has
+committed and the credential has been signed; receivers count by ``award_uuid``. Keyword arguments:
 
 - ``user_id`` (int): the learner's user id.
 - ``badge_class_slug`` (str): the badge class's stable slug.
