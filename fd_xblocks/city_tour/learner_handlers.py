@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 from webob import Response
 from xblock.core import XBlock
 
+from fd_core import safe_json
+
 from .errors import N_, TourInputError
 from .tour_content import find_hotspot, is_right, parse_choice
 
@@ -31,9 +33,9 @@ def json_endpoint(func):
             response.allow = ["POST"]
             return response
         try:
-            data = json.loads(request.body.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            return json_response({"error": _("The request body is not valid JSON.")}, 400)
+            data = safe_json.loads(request.body)
+        except safe_json.JsonInputError as error:  # says why (too deep, too large, not JSON), translated
+            return json_response({"error": str(error)}, 400)
         try:
             if not isinstance(data, dict):
                 raise TourInputError(N_("The request body must be a JSON object."))

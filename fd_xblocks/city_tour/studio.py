@@ -4,6 +4,7 @@ import json
 from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
+from fd_core import safe_json
 from fd_core.sanitize import clean_html
 
 from .errors import N_, TourInputError
@@ -19,7 +20,7 @@ def clean_editor_data(data):
     scenes = data.get("scenes")
     if isinstance(scenes, str):
         try:
-            scenes = json.loads(scenes)
+            scenes = safe_json.loads(scenes, max_bytes=1_000_000)
         except ValueError as error:
             raise TourInputError(N_("The scenes are not valid JSON: {problem}"), "scenes",
                                  problem=str(error)[:200]) from error

@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 from webob import Response
 from xblock.core import XBlock
 
+from fd_core import safe_json
+
 from . import answers, explore
 from .errors import N_, DataInputError
 from .spec import describe_filters
@@ -123,9 +125,9 @@ class LearnerMixin:
         if request.method != "POST":
             raise DataInputError(N_("Send this request with POST."), status=405)
         try:
-            data = json.loads(request.body.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise DataInputError(N_("The request body is not valid JSON.")) from exc
+            data = safe_json.loads(request.body)
+        except safe_json.JsonInputError as exc:  # says why (too deep, too large, not JSON), translated
+            raise DataInputError(str(exc)) from exc
         if not isinstance(data, dict):
             raise DataInputError(N_("The request body must be a JSON object."))
         return data

@@ -11,7 +11,6 @@ import codecs
 import csv
 import hashlib
 import io
-import json
 import re
 import threading
 from collections import OrderedDict
@@ -20,6 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from charset_normalizer import from_bytes
+
+from fd_core import safe_json
 
 from .errors import N_, DataInputError
 
@@ -161,11 +162,11 @@ def read_csv_bytes(data):
 
 def read_geojson_bytes(data):
     try:
-        document = json.loads(data.decode(detect_encoding(data)).lstrip("\ufeff"))
+        document = safe_json.loads(data.decode(detect_encoding(data)).lstrip("\ufeff"), max_bytes=len(data) + 1)
     except (ValueError, UnicodeDecodeError) as exc:
         raise DataInputError(N_("The GeoJSON file is not valid JSON."), "dataset") from exc
     features = document.get("features") if isinstance(document, dict) else None
-    if document.get("type") != "FeatureCollection" or not isinstance(features, list):
+    if not isinstance(features, list) or document.get("type") != "FeatureCollection":
         raise DataInputError(N_("The GeoJSON file must be a FeatureCollection."), "dataset")
     rows = []
     for feature in features:

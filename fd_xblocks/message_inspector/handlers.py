@@ -12,8 +12,6 @@ from fd_core import safe_json
 
 from . import message as messages
 
-MAX_BODY = 64 * 1024
-
 
 def _json(body, status=200):
     return Response(json.dumps(body), status=status, content_type="application/json", charset="utf-8")
@@ -30,12 +28,10 @@ class InspectError(ValueError):
 
 def parse_json_body(request):
     """A JSON object from the request body, or InspectError (never a 500, whatever was sent)."""
-    if len(request.body) > MAX_BODY:
-        raise InspectError("The request is too large.", 413)
     try:
         data = safe_json.loads(request.body)
     except safe_json.JsonInputError as error:
-        raise InspectError("The request body is not valid JSON.") from error
+        raise InspectError(str(error)) from error  # already in the learner's language
     if not isinstance(data, dict):
         raise InspectError("The request body must be a JSON object.")
     return data

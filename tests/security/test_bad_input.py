@@ -8,7 +8,7 @@ from django.urls import reverse
 from fd_core.platform import platform
 from tests.helpers.csrf import CsrfClient
 
-from .world import build_world
+from .world import build_world, handler_names, our_block_types
 
 pytestmark = pytest.mark.django_db
 
@@ -90,11 +90,25 @@ def test_deep_json_is_a_400_in_every_handler(world):
     calls += [("course_staff", "fd_video_pill", "studio_submit")]
     calls += [("learner", "fd_digcomp_assessment", name) for name in ("begin_attempt", "answer", "submit", "restart")]
     calls += [("course_staff", "fd_digcomp_assessment", "submit_studio_edits")]
+    calls += [("learner", "fd_message_inspector", "inspect_submit")]
+    calls += [("learner", "fd_city_tour", name) for name in ("visit_scene", "answer_question")]
+    calls += [("learner", "fd_data_exercise", name) for name in ("check_answer", "reveal_hint")]
+    calls += [("course_staff", block_type, name) for block_type in ("fd_message_inspector", "fd_city_tour",
+                                                                    "fd_data_exercise")
+              for name in ("studio_preview", "studio_save")]
     for role, block_type, name in calls:
         for body in (DEEP, DEEP_LIST):
             response = post_json(client_of(world, role), handler(world, block_type, name), body)
             assert response.status_code == 400, (block_type, name, response.status_code)
             assert "nested too deeply" in response.content.decode() or "annidati" in response.content.decode()
+
+
+def test_deep_json_never_gives_a_server_error_in_any_handler(world):
+    """Every handler of every block of ours (form handlers too), posted a 50,000-level body."""
+    for block_type, block_class in our_block_types().items():
+        for name in handler_names(block_class):
+            response = post_json(client_of(world, "course_staff"), handler(world, block_type, name), DEEP)
+            assert response.status_code < 500, (block_type, name, response.status_code)
 
 
 def test_deep_json_is_a_400_in_the_rest_apis(world):
