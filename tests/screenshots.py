@@ -40,6 +40,9 @@ def build_demo():
     from fd_badges.api import award_badge
     from tests.assessment.conftest import take
 
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # no award e-mail on the terminal
     quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}
     call_command("migrate", "--noinput", **quiet)
     call_command("load_demo", "--no-app-data", **quiet)
@@ -78,13 +81,13 @@ def serve():
     raise SystemExit(f"runserver on {ADDRESS} did not answer in 60 s")
 
 
-def save(png, name):
-    """Crop to MAX_HEIGHT, reduce to a 128-colour palette and write docs/screenshots/<name>.png."""
+def save(png, name, max_height=MAX_HEIGHT):
+    """Crop to ``max_height``, reduce to a 128-colour palette and write docs/screenshots/<name>.png."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("RGB")
-    if image.height > MAX_HEIGHT:
-        image = image.crop((0, 0, image.width, MAX_HEIGHT))
+    if image.height > max_height:
+        image = image.crop((0, 0, image.width, max_height))
     image = image.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     path = OUT / f"{name}.png"
     image.save(path, optimize=True)
@@ -111,10 +114,10 @@ class Shooter:
         self.driver.get(self.server.url + path)
         return WebDriverWait(self.driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ready) or None)[0]
 
-    def shoot(self, element, name):
+    def shoot(self, element, name, max_height=MAX_HEIGHT):
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", element)
         time.sleep(0.3)  # let smooth scrolling and web fonts settle before the picture
-        save(element.screenshot_as_png, name)
+        save(element.screenshot_as_png, name, max_height)
 
 
 def take_all(shooter, demo):
@@ -124,7 +127,7 @@ def take_all(shooter, demo):
     driver = shooter.driver
     shooter.as_user("learner")
     pill = shooter.open(unit_url(OPEN_DATA, "what-is-open-data"), ".fd-pill[data-ready]")
-    shooter.shoot(pill, "video-pill")
+    shooter.shoot(pill, "video-pill", max_height=760)
 
     shooter.as_user("learner", width=360, height=1400)
     pill = shooter.open(unit_url(OPEN_DATA, "what-is-open-data"), ".fd-pill[data-ready]")
@@ -133,7 +136,7 @@ def take_all(shooter, demo):
     WebDriverWait(driver, 30).until(lambda d: d.execute_script(
         "const p = document.querySelector('.fd-pill__checkpoint'); return p && p.offsetHeight > 0;"))
     driver.execute_script("document.querySelector('.fd-pill__video').pause();")
-    shooter.shoot(pill, "checkpoint-phone")
+    shooter.shoot(pill, "checkpoint-phone", max_height=860)
 
     shooter.as_user("learner")
     shooter.shoot(shooter.open(demo["results"], "main"), "digcomp-results")
@@ -153,8 +156,8 @@ def take_all(shooter, demo):
 
     shooter.as_user("learner")
     table = shooter.open(unit_url(DATA_PRO, "esercizio-metadati"), ".fd-dx-table")
-    shooter.shoot(driver.execute_script("return arguments[0].closest('[data-block-type]') || "
-                                        "document.querySelector('main');", table), "data-exercise")
+    shooter.shoot(driver.execute_script("return arguments[0].closest('.fd-dx-scroll') || arguments[0];", table),
+                  "data-exercise", max_height=640)
 
 
 def main():
