@@ -33,14 +33,13 @@ def environment():
 
 def build_demo():
     """A fresh database with the demo courses, users and app data; the learner has results and a badge."""
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.urls import reverse
 
     from fd_badges.api import award_badge
     from tests.assessment.conftest import take
-
-    from django.conf import settings
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # no award e-mail on the terminal
     quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}
