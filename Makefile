@@ -44,7 +44,7 @@ PYENV_3.11 := 3.11.7
 JS_DIRS = $(shell find tests -name package.json -not -path '*/node_modules/*' -exec dirname {} \; | sort)
 PO_DIRS = $(wildcard fd_xblocks/translations */locale)
 
-.PHONY: help system-packages requirements lock upgrade js services demo test quality bench compile_translations \
+.PHONY: help system-packages requirements lock upgrade js services demo screenshots test quality bench compile_translations \
 	clean distclean
 
 help: ## list the targets
@@ -149,6 +149,9 @@ demo: .venv-$(NEWEST)/.installed ## serve the sandbox with demo courses and user
 	@echo "  Stop with Ctrl+C."
 	@echo
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(NEWEST_PYTHON) manage.py runserver $(DEMO_ADDRESS)
+
+screenshots: .venv-$(NEWEST)/.installed ## the README's pictures (docs/screenshots/) from the demo, on 127.0.0.1:8014
+	$(NEWEST_PYTHON) tests/screenshots.py
 
 # pytest exits 5 when it collected nothing: that is a failure here, like any other non-zero code.
 # FD_REQUIRE_MARKERS makes the newest line's run fail if an integration or browser test was skipped or none ran.
