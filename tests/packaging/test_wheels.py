@@ -10,7 +10,8 @@ import pytest
 import sandbox
 
 REPO = Path(__file__).resolve().parents[2]
-SUITE_PACKAGES = {"fd_core", "fd_xblocks", "fd_assessment", "fd_badges", "fd_progress", "fd_classroom", "course_content"}
+SUITE_PACKAGES = {"fd_core", "fd_xblocks", "fd_assessment", "fd_badges", "fd_progress", "fd_classroom",
+                  "course_content"}
 NOT_FOR_THE_LMS = {"sandbox", "lms", "common", "openedx", "tests", "tutorfirenzedigitale"}
 
 pytestmark = pytest.mark.packaging
