@@ -155,3 +155,9 @@ def test_ob2_baked_images_point_at_the_hosted_assertion(client, signed_award, fm
         url = baking.unbake_svg(response.content.decode(), version=2)
     assertion = client.get(url.replace("http://testserver", "")).json()
     assert assertion["type"] == "Assertion" and assertion["id"] == url
+
+
+def test_award_page_without_javascript_shows_the_link_in_a_readonly_field(client, signed_award):
+    page = client.get(reverse("fd_badges:award_page", kwargs={"uuid": signed_award.uuid})).content.decode()
+    assert 'id="page-url" type="url" readonly' in page
+    assert 'id="copy-link" hidden' in page
