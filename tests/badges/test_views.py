@@ -161,3 +161,37 @@ def test_award_page_without_javascript_shows_the_link_in_a_readonly_field(client
     page = client.get(reverse("fd_badges:award_page", kwargs={"uuid": signed_award.uuid})).content.decode()
     assert 'id="page-url" type="url" readonly' in page
     assert 'id="copy-link" hidden' in page
+
+
+def test_dates_read_as_italian_and_english_write_them(client, signed_award, learner):
+    import datetime
+
+    from django.utils import timezone
+
+    awarded = timezone.make_aware(datetime.datetime(2026, 12, 2, 10, 0))
+    type(signed_award).objects.filter(pk=signed_award.pk).update(
+        awarded_at=awarded, expires_at=awarded + datetime.timedelta(days=365))
+    client.force_login(learner)
+    url = reverse("fd_badges:award_page", kwargs={"uuid": signed_award.uuid})
+    for page in (url, reverse("fd_badges:my_badges")):
+        italian = client.get(page).content.decode()
+        assert "Assegnato il 2 dicembre 2026" in italian
+        assert "Dicembre" not in italian and "02 dicembre" not in italian
+        assert "Valido fino al 2 dicembre 2027" in italian  # "My badges" shows the expiry too
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    for page in (url, reverse("fd_badges:my_badges")):
+        english = client.get(page).content.decode()
+        assert "2 December 2026" in english and "Valid until 2 December 2027" in english
+
+
+def test_long_date_in_italian_reads_2_dicembre_2026():
+    import datetime
+
+    from django.utils import translation
+
+    from fd_badges.templatetags.fd_badges_dates import long_date
+
+    with translation.override("it"):
+        assert long_date(datetime.date(2026, 12, 2)) == "2 dicembre 2026"
+    with translation.override("en"):
+        assert long_date(datetime.date(2026, 12, 2)) == "2 December 2026"
