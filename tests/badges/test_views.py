@@ -195,3 +195,29 @@ def test_long_date_in_italian_reads_2_dicembre_2026():
         assert long_date(datetime.date(2026, 12, 2)) == "2 dicembre 2026"
     with translation.override("en"):
         assert long_date(datetime.date(2026, 12, 2)) == "2 December 2026"
+
+
+def test_default_image_is_designed_from_the_badge_data(client, badge_class):
+    import io
+
+    from PIL import Image
+
+    from fd_badges import badge_design, baking
+
+    svg = client.get(reverse("fd_badges:class_image_svg", kwargs={"slug": badge_class.slug}))
+    assert svg["Content-Type"] == "image/svg+xml"
+    text = svg.content.decode()
+    assert "Open data:" in text and "primi passi" in text  # the name, on the image
+    assert "rgb(0,94,163)" in text  # DigComp area 1 (information and data) has its colour and symbol
+    other = type(badge_class).objects.create(
+        slug="sicurezza", issuer=badge_class.issuer, name_it="Sicuri in rete", name_en="Safe online",
+        description_it="d", description_en="d", criteria_it="c", criteria_en="c",
+        digcomp_alignment=[{"code": "4.2", "name": "Proteggere i dati personali", "level": 3}])
+    other_svg = badge_design.design_svg(other, "Sicuri in rete")
+    assert other_svg != text and "Sicuri in rete" in other_svg and other_svg.count('r="7"') == 3  # level 3
+    png = baking.badge_png(other)
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (400, 400)
+        assert image.getpixel((200, 40))[:3] == badge_design.AREA_COLOURS["4"]
+    assert png != baking.badge_png(badge_class)
+    assert baking.unbake_png(baking.bake_png(png, "{}")) == "{}"
