@@ -1,11 +1,10 @@
 """Baked badge images: the credential embedded in the PNG or SVG badge image (OB 3.0 and 2.0 baking)."""
 import base64
-import hashlib
 import io
 import json
 from xml.sax.saxutils import escape, quoteattr
 
-from PIL import Image, ImageDraw, PngImagePlugin
+from PIL import Image, PngImagePlugin
 
 OB3_PNG_KEYWORD = "openbadgecredential"
 OB2_PNG_KEYWORD = "openbadges"
@@ -19,16 +18,10 @@ class BakingError(ValueError):
 
 
 def default_image(badge_class):
-    """A plain round badge in a colour derived from the slug, when no image was uploaded."""
-    digest = hashlib.sha256(badge_class.slug.encode("utf-8")).digest()
-    colour = (40 + digest[0] % 120, 60 + digest[1] % 120, 100 + digest[2] % 120)
-    image = Image.new("RGBA", (SIZE, SIZE), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((8, 8, SIZE - 8, SIZE - 8), fill=colour, outline=(255, 255, 255), width=10)
-    draw.ellipse((70, 70, SIZE - 70, SIZE - 70), outline=(255, 255, 255), width=6)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
+    """The designed image (name, symbol of its DigComp area or course, level) when no image was uploaded."""
+    from .badge_design import design_png
+
+    return design_png(badge_class)
 
 
 def badge_png(badge_class):

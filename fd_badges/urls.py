@@ -8,6 +8,7 @@ urlpatterns = [
     path("mine/", awards.my_badges, name="my_badges"),
     path("classes/<slug:slug>/", public.class_page, name="class_page"),
     path("classes/<slug:slug>/image.png", public.class_image, name="class_image"),
+    path("classes/<slug:slug>/image.svg", public.class_image_svg, name="class_image_svg"),
     path("awards/<uuid:uuid>/", awards.award_page, name="award_page"),
     path("awards/<uuid:uuid>/credential.<str:fmt>", awards.award_download, name="award_download"),
     path("awards/<uuid:uuid>/revoke/", awards.revoke_award, name="revoke_award"),

@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import awarding, baking, keys, vc_jwt
+from .. import awarding, baking, keys, sharing, vc_jwt
 from ..models import Award
 from ..urls_helpers import absolute
 from .common import json_error
@@ -40,8 +40,12 @@ def linkedin_url(award):
 @require_GET
 def award_page(request, uuid):
     award = _award(uuid)
+    badge = award.badge_class
+    page_url = absolute(badge.issuer, "fd_badges:award_page", uuid=award.uuid)
     context = {
-        "award": award, "badge": award.badge_class, "issuer": award.badge_class.issuer,
+        "award": award, "badge": badge, "issuer": badge.issuer, "page_url": page_url,
+        "qr_svg": sharing.qr_svg(page_url, _("QR code of the address of this page")),
+        "mailto_url": sharing.mailto_url(badge.name, badge.issuer.name, page_url),
         "credential_json": json.dumps(award.credential or {}, ensure_ascii=False, indent=2),
         "linkedin_url": linkedin_url(award),
         "formats": ["json", "jwt", "png", "svg"],

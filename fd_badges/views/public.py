@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from fd_core import safe_json
 
-from .. import baking, keys, status_list
+from .. import badge_design, baking, keys, status_list
 from ..models import BadgeClass, Issuer
 from ..verification import verify as verify_credential
 from .common import issuer_for_host, json_error, json_ld
@@ -74,6 +74,18 @@ def class_page(request, slug):
 def class_image(request, slug):
     badge_class = get_object_or_404(BadgeClass, slug=slug)
     response = HttpResponse(baking.badge_png(badge_class), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@require_GET
+def class_image_svg(request, slug):
+    """The designed image as SVG; a class with its own uploaded image sends that one (PNG) instead."""
+    badge_class = get_object_or_404(BadgeClass, slug=slug)
+    if badge_class.image:
+        return class_image(request, slug)
+    svg = badge_design.design_svg(badge_class, badge_class.image_alt or badge_class.name)
+    response = HttpResponse(svg, content_type="image/svg+xml")
     response["Cache-Control"] = "public, max-age=3600"
     return response
 

@@ -45,3 +45,57 @@ def test_my_badges_and_bulk_award_pages_are_accessible(browser, live_server, axe
     browser.get(live_server.url + reverse("fd_badges:bulk_award", kwargs={"slug": signed_award.badge_class.slug}))
     assert browser.find_element(By.ID, "csv_file")
     assert axe_violations(browser) == []
+
+
+WIDE = """
+const width = document.documentElement.clientWidth;
+if (document.documentElement.scrollWidth <= width) return [];
+return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 1)
+  .slice(-3).map(e => `${e.tagName}.${e.className}`);"""
+
+
+@pytest.mark.parametrize(("language", "copy", "copied"), [("it", "Copia il link", "Il link è copiato."),
+                                                           ("en", "Copy link", "The link is copied.")])
+def test_award_page_leads_with_the_achievement_and_copies_its_link_by_keyboard(
+        language, copy, copied, browser, live_server, keyboard, axe_violations, signed_award, login, wait_for):
+    login(browser, live_server, signed_award.user)
+    page = reverse("fd_badges:award_page", kwargs={"uuid": signed_award.uuid})
+    browser.get(live_server.url + page)
+    if language == "en":
+        browser.find_element(By.XPATH, "//button[@lang='en']").click()
+        wait_for(lambda: browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", message="English")
+    main = browser.find_element(By.ID, "main").text
+    name = getattr(signed_award.badge_class, f"name_{language}")
+    assert browser.find_element(By.TAG_NAME, "h1").text == name
+    # What the person achieved comes before the technical details; the DID sits in its own section.
+    assert main.index(name) < main.index(signed_award.badge_class.issuer.did)
+    technical = browser.find_element(By.CSS_SELECTOR, "section.technical")
+    assert signed_award.badge_class.issuer.did in technical.text
+    assert signed_award.badge_class.issuer.did not in browser.find_element(By.CSS_SELECTOR, ".badge-card").text
+    assert browser.find_element(By.CSS_SELECTOR, "figure.qr svg[role=img] title").get_attribute("textContent")
+    mail = browser.find_element(By.CSS_SELECTOR, "a[href^='mailto:']").get_attribute("href")
+    assert "subject=" in mail and "body=" in mail
+    assert axe_violations(browser) == []
+    keyboard.tab_to(browser.find_element(By.XPATH, f"//button[normalize-space()='{copy}']"))
+    keyboard.enter()
+    status = browser.find_element(By.ID, "copy-status")
+    assert status.text == copied
+    # The whole address is selected in the field, so the copy took the page's URL.
+    selected = browser.execute_script(
+        "const f = document.getElementById('page-url'); return f.value.substring(f.selectionStart, f.selectionEnd)")
+    assert selected.endswith(page)
+    assert axe_violations(browser) == []
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_award_page_at_320_px_does_not_scroll_sideways(language, browser, live_server, signed_award, wait_for):
+    browser.set_window_size(320, 800)
+    try:
+        browser.get(live_server.url + reverse("fd_badges:award_page", kwargs={"uuid": signed_award.uuid}))
+        if language == "en":
+            browser.find_element(By.XPATH, "//button[@lang='en']").click()
+            wait_for(lambda: browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", message="en")
+        assert browser.execute_script(WIDE) == []
+    finally:
+        browser.set_window_size(1280, 900)
+

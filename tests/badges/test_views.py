@@ -155,3 +155,69 @@ def test_ob2_baked_images_point_at_the_hosted_assertion(client, signed_award, fm
         url = baking.unbake_svg(response.content.decode(), version=2)
     assertion = client.get(url.replace("http://testserver", "")).json()
     assert assertion["type"] == "Assertion" and assertion["id"] == url
+
+
+def test_award_page_without_javascript_shows_the_link_in_a_readonly_field(client, signed_award):
+    page = client.get(reverse("fd_badges:award_page", kwargs={"uuid": signed_award.uuid})).content.decode()
+    assert 'id="page-url" type="url" readonly' in page
+    assert 'id="copy-link" hidden' in page
+
+
+def test_dates_read_as_italian_and_english_write_them(client, signed_award, learner):
+    import datetime
+
+    from django.utils import timezone
+
+    awarded = timezone.make_aware(datetime.datetime(2026, 12, 2, 10, 0))
+    type(signed_award).objects.filter(pk=signed_award.pk).update(
+        awarded_at=awarded, expires_at=awarded + datetime.timedelta(days=365))
+    client.force_login(learner)
+    url = reverse("fd_badges:award_page", kwargs={"uuid": signed_award.uuid})
+    for page in (url, reverse("fd_badges:my_badges")):
+        italian = client.get(page).content.decode()
+        assert "Assegnato il 2 dicembre 2026" in italian
+        assert "Dicembre" not in italian and "02 dicembre" not in italian
+        assert "Valido fino al 2 dicembre 2027" in italian  # "My badges" shows the expiry too
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    for page in (url, reverse("fd_badges:my_badges")):
+        english = client.get(page).content.decode()
+        assert "2 December 2026" in english and "Valid until 2 December 2027" in english
+
+
+def test_long_date_in_italian_reads_2_dicembre_2026():
+    import datetime
+
+    from django.utils import translation
+
+    from fd_badges.templatetags.fd_badges_dates import long_date
+
+    with translation.override("it"):
+        assert long_date(datetime.date(2026, 12, 2)) == "2 dicembre 2026"
+    with translation.override("en"):
+        assert long_date(datetime.date(2026, 12, 2)) == "2 December 2026"
+
+
+def test_default_image_is_designed_from_the_badge_data(client, badge_class):
+    import io
+
+    from PIL import Image
+
+    from fd_badges import badge_design, baking
+
+    svg = client.get(reverse("fd_badges:class_image_svg", kwargs={"slug": badge_class.slug}))
+    assert svg["Content-Type"] == "image/svg+xml"
+    text = svg.content.decode()
+    assert "Open data:" in text and "primi passi" in text  # the name, on the image
+    assert "rgb(0,94,163)" in text  # DigComp area 1 (information and data) has its colour and symbol
+    other = type(badge_class).objects.create(
+        slug="sicurezza", issuer=badge_class.issuer, name_it="Sicuri in rete", name_en="Safe online",
+        description_it="d", description_en="d", criteria_it="c", criteria_en="c",
+        digcomp_alignment=[{"code": "4.2", "name": "Proteggere i dati personali", "level": 3}])
+    other_svg = badge_design.design_svg(other, "Sicuri in rete")
+    assert other_svg != text and "Sicuri in rete" in other_svg and other_svg.count('r="7"') == 3  # level 3
+    png = baking.badge_png(other)
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.size == (400, 400)
+        assert image.getpixel((200, 40))[:3] == badge_design.AREA_COLOURS["4"]
+    assert png != baking.badge_png(badge_class)
+    assert baking.unbake_png(baking.bake_png(png, "{}")) == "{}"
