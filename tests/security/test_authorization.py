@@ -143,6 +143,7 @@ URLS = {
     "fd_badges:my_badges": Row("DAAAA"),
     "fd_badges:class_page": Row("AAAAA", badge),
     "fd_badges:class_image": Row("AAAAA", badge),
+    "fd_badges:class_image_svg": Row("AAAAA", badge),
     "fd_badges:award_page": Row("AAAAA", award),
     "fd_badges:award_download": Row("AAAAA", lambda w: {**award(w), "fmt": "json"}),
     "fd_badges:revoke_award": Row("DDDDA", award, method="POST"),
