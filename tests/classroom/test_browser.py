@@ -122,12 +122,14 @@ def test_teacher_leads_three_pupils(browser, pupils, live_server, login, axe_vio
     assert not ClassSession.objects.exists() and not Pupil.objects.exists()
 
 
-def test_join_page_with_a_wrong_code_is_accessible(browser, live_server, axe_violations):
+def test_join_page_with_a_wrong_code_is_accessible(browser, live_server, axe_violations, wait_for):
     browser.get(live_server.url + "/fd/classroom/join/")
     field = browser.find_element(By.ID, "fd-code")
     field.send_keys("AAAAAA")
     browser.find_element(By.CSS_SELECTOR, ".fd-join button[type=submit]").click()
-    assert "non è giusto" in browser.find_element(By.ID, "join-error").text
+    # The answer is a new page: wait for it rather than read the page the click left.
+    error = wait_for(lambda: browser.find_elements(By.ID, "join-error"), message="the wrong-code message")
+    assert "non è giusto" in error[0].text
     assert axe_violations(browser) == []
 
 
