@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from webob import Response
 from xblock.core import XBlock
 
+from fd_core.xblock_json import json_response
+
 from .errors import N_, TourInputError
-from .learner_handlers import json_response
 
 STAFF_ROLES = ("staff", "instructor")
 

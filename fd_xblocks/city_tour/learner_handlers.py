@@ -4,46 +4,18 @@ The same three actions come as JSON (the guided tour's script) or as a plain for
 tour without JavaScript: the handler answers with a redirect back to the unit page, where the
 block shows the new state).
 """
-import functools
-import json
 from urllib.parse import urlsplit
 
 from webob import Response
 from xblock.core import XBlock
 
-from fd_core import safe_json
+from fd_core.xblock_json import input_json_handler
 
 from .errors import N_, TourInputError
 from .tour_content import find_hotspot, is_right, parse_choice
 
-
-def json_response(body, status=200):
-    return Response(json.dumps(body), status=status, content_type="application/json", charset="utf-8")
-
-
-def json_endpoint(func):
-    """POST only, a JSON object in, JSON out; TourInputError -> its status with {"error", "field"}."""
-
-    @XBlock.handler
-    @functools.wraps(func)
-    def wrapper(self, request, suffix=""):
-        _ = self._gettext()
-        if request.method != "POST":
-            response = json_response({"error": _("Send this request with POST.")}, 405)
-            response.allow = ["POST"]
-            return response
-        try:
-            data = safe_json.loads(request.body)
-        except safe_json.JsonInputError as error:  # says why (too deep, too large, not JSON), translated
-            return json_response({"error": str(error)}, 400)
-        try:
-            if not isinstance(data, dict):
-                raise TourInputError(N_("The request body must be a JSON object."))
-            return json_response(func(self, data, suffix))
-        except TourInputError as error:
-            return json_response({"error": error.translate(_), "field": error.field}, error.status)
-
-    return wrapper
+# POST only, a JSON object in, JSON out; TourInputError -> its status with {"error", "field"}.
+json_endpoint = input_json_handler(TourInputError)
 
 
 def _text(value, field):

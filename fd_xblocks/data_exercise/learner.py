@@ -10,6 +10,7 @@ from webob import Response
 from xblock.core import XBlock
 
 from fd_core import safe_json
+from fd_core.xblock_json import json_response
 
 from . import answers, explore
 from .errors import N_, DataInputError
@@ -18,10 +19,6 @@ from .strings import template_strings
 
 CONTENT_TYPES = {"csv": "text/csv", "tsv": "text/tab-separated-values", "txt": "text/plain",
                  "geojson": "application/geo+json", "json": "application/json"}
-
-
-def json_response(body, status=200):
-    return Response(json.dumps(body), status=status, content_type="application/json", charset="utf-8")
 
 
 def _query_dict(request):

@@ -191,7 +191,7 @@ class StudioMixin:
 
     @staticmethod
     def _json_reply(body):
-        from .learner import json_response
+        from fd_core.xblock_json import json_response
 
         return json_response(body)
 

@@ -1,5 +1,4 @@
 """The learner's handlers: check the marks (JSON or a plain form post) and try again."""
-import json
 from urllib.parse import urlsplit
 
 from django.utils.html import format_html
@@ -9,12 +8,9 @@ from webob import Response
 from xblock.core import XBlock
 
 from fd_core import safe_json
+from fd_core.xblock_json import json_response
 
 from . import message as messages
-
-
-def _json(body, status=200):
-    return Response(json.dumps(body), status=status, content_type="application/json", charset="utf-8")
 
 
 class InspectError(ValueError):
@@ -94,31 +90,31 @@ class LearnerHandlersMixin:
             raise InspectError("Please sign in to do this exercise.", 403)
 
     def _error_json(self, error):
-        return _json({"error": self._i18n().gettext(error.message)}, error.status)
+        return json_response({"error": self._i18n().gettext(error.message)}, error.status)
 
     @XBlock.handler
     def inspect_submit(self, request, suffix=""):
         """JSON ``{"marked": [part ids], "action": "trust" | "ignore" | "report"}`` -> the block's HTML."""
         if request.method != "POST":
-            return _json({"error": self._i18n().gettext("Send this request with POST.")}, 405)
+            return json_response({"error": self._i18n().gettext("Send this request with POST.")}, 405)
         try:
             self._require_learner()
             data = parse_json_body(request)
             result = self._check(data.get("marked", []), data.get("action"))
         except InspectError as error:
             return self._error_json(error)
-        return _json({"html": self.body_html(), "score": result["score"]})
+        return json_response({"html": self.body_html(), "score": result["score"]})
 
     @XBlock.handler
     def try_again(self, request, suffix=""):
         if request.method != "POST":
-            return _json({"error": self._i18n().gettext("Send this request with POST.")}, 405)
+            return json_response({"error": self._i18n().gettext("Send this request with POST.")}, 405)
         try:
             self._require_learner()
             self._again()
         except InspectError as error:
             return self._error_json(error)
-        return _json({"html": self.body_html()})
+        return json_response({"html": self.body_html()})
 
     @XBlock.handler
     def inspect_form(self, request, suffix=""):

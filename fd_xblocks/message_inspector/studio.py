@@ -8,11 +8,12 @@ import json
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 
+from fd_core.xblock_json import json_response
 from fd_xblocks.video_pill.competences import clean_competences
 from fd_xblocks.video_pill.errors import PillInputError
 
 from . import message as messages
-from .handlers import InspectError, _json, parse_json_body
+from .handlers import InspectError, parse_json_body
 from .view_model import message_view
 
 MAX_TITLE = 200
@@ -51,7 +52,7 @@ class StudioMixin:
 
     def _studio_error(self, error):
         if isinstance(error, messages.MessageError):
-            return _json({"error": error.translate(self._i18n().gettext), "field": error.field}, 400)
+            return json_response({"error": error.translate(self._i18n().gettext), "field": error.field}, 400)
         return self._error_json(error)
 
     def studio_view(self, context=None):
@@ -86,7 +87,7 @@ class StudioMixin:
                    "submitted": True, "preview": True,
                    "can_try_again": False, "form_url": "", "csrf_token": "", "error": "",
                    "usage_id": str(self.scope_ids.usage_id)}
-        return _json({"html": self._render("templates/student_view.html", context)})
+        return json_response({"html": self._render("templates/student_view.html", context)})
 
     @XBlock.handler
     def studio_save(self, request, suffix=""):
@@ -98,4 +99,4 @@ class StudioMixin:
             return self._studio_error(error)
         for name, value in values.items():
             setattr(self, name, value)
-        return _json({"result": "success"})
+        return json_response({"result": "success"})
