@@ -1,7 +1,7 @@
 """Django app configuration and the Open edX plugin registration of fd_assessment."""
 from django.apps import AppConfig
 
-from fd_core.plugin import plugin_app_config
+from fd_core.plugin import Receiver, plugin_app_config
 
 
 class AssessmentConfig(AppConfig):
@@ -14,9 +14,9 @@ class AssessmentConfig(AppConfig):
         namespace="fd_assessment",
         url_prefix="fd/assessment",
         receivers=[
-            ("index_published_block", "openedx_events.content_authoring.signals.XBLOCK_PUBLISHED"),
-            ("unindex_deleted_block", "openedx_events.content_authoring.signals.XBLOCK_DELETED"),
-            ("retire_user", "fd_core.platform.USER_RETIRE_LMS_MISC"),
+            Receiver("on_xblock_published", "openedx_events.content_authoring.signals.XBLOCK_PUBLISHED"),
+            Receiver("on_xblock_deleted", "openedx_events.content_authoring.signals.XBLOCK_DELETED"),
+            Receiver("on_user_retired", "fd_core.platform.USER_RETIRE_LMS_MISC"),
         ],
     )
 

@@ -133,7 +133,8 @@ def submit(attempt):
 def _announce(attempt):
     result = attempt.result
     assessment_completed.send(
-        sender=Attempt, user=attempt.user, attempt_id=attempt.pk, course_key=attempt.course_key,
+        sender=Attempt, user_id=attempt.user_id, attempt_id=attempt.pk,
+        course_key=str(attempt.course_key) if attempt.course_key else None,
         levels={cid: {k: v[k] for k in ("score", "level8", "level4")} for cid, v in result["competences"].items()},
         areas=result["areas"], overall=result["overall"], attempt_number=attempt.attempt_number,
         completed_at=attempt.completed)

@@ -4,7 +4,7 @@ import logging
 log = logging.getLogger(__name__)
 
 
-def index_published_block(sender, xblock_info=None, **kwargs):
+def on_xblock_published(sender, xblock_info=None, **kwargs):
     """openedx-events XBLOCK_PUBLISHED: keep the DigComp learning-resource catalogue current."""
     from .catalogue import index_block
 
@@ -12,7 +12,7 @@ def index_published_block(sender, xblock_info=None, **kwargs):
         index_block(xblock_info.usage_key)
 
 
-def unindex_deleted_block(sender, xblock_info=None, **kwargs):
+def on_xblock_deleted(sender, xblock_info=None, **kwargs):
     """openedx-events XBLOCK_DELETED: the block no longer trains anything."""
     from .catalogue import remove_block
 
@@ -20,7 +20,7 @@ def unindex_deleted_block(sender, xblock_info=None, **kwargs):
         remove_block(xblock_info.usage_key)
 
 
-def retire_user(sender, user=None, **kwargs):
+def on_user_retired(sender, user=None, **kwargs):
     """Platform retirement (through fd_core.platform): drop the person's attempts, keep counters."""
     from .attempts import retire_user as retire
 

@@ -1,16 +1,15 @@
 """Django app configuration and the Open edX plugin registration of fd_badges."""
-from importlib.util import find_spec
-
 from django.apps import AppConfig
 
-from fd_core.plugin import plugin_app_config
+from fd_core.plugin import Receiver, plugin_app_config
 
 RECEIVERS = (
-    ("course_passing_status_updated", "openedx_events.learning.signals.COURSE_PASSING_STATUS_UPDATED"),
-    ("user_retired", "fd_core.platform.USER_RETIRE_LMS_MISC"),
+    Receiver("on_course_passing_status_updated", "openedx_events.learning.signals.COURSE_PASSING_STATUS_UPDATED"),
+    Receiver("on_block_completion_saved", "django.db.models.signals.post_save",
+             sender_path="completion.models.BlockCompletion", optional=True),
+    Receiver("on_user_retired", "fd_core.platform.USER_RETIRE_LMS_MISC"),
+    Receiver("on_assessment_completed", "fd_assessment.signals.assessment_completed", optional=True),
 )
-if find_spec("fd_assessment") and find_spec("fd_assessment.signals"):
-    RECEIVERS += (("assessment_completed", "fd_assessment.signals.assessment_completed"),)
 
 
 class BadgesConfig(AppConfig):
@@ -23,12 +22,3 @@ class BadgesConfig(AppConfig):
     # rest of the app is under /fd/badges/ (see urls_site.py).
     plugin_app = plugin_app_config(namespace="fd_badges", url_prefix="", urls_module="urls_site",
                                    receivers=RECEIVERS)
-
-    def ready(self):
-        from django.db.models.signals import post_save
-
-        from . import receivers
-
-        # edx-completion's BlockCompletion post_save (a lazy sender: completion may load after us)
-        post_save.connect(receivers.block_completion_saved, sender="completion.BlockCompletion",
-                          dispatch_uid="fd_badges.block_completion_saved")

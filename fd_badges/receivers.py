@@ -1,4 +1,5 @@
-"""Signal receivers of fd_badges, connected by the plugin framework through signals_config.
+"""Signal receivers of fd_badges, connected by the plugin framework through signals_config
+(``RECEIVERS`` in apps.py).
 
 Each receiver records what happened in the database (in the sender's transaction, no broker
 needed), then queues the evaluation with ``transaction.on_commit``. If the broker is down the
@@ -27,7 +28,7 @@ def _record(user_id, kind, key, value, keep_max=True):
         LearnerFact.objects.filter(pk=fact.pk).update(value=value)
 
 
-def course_passing_status_updated(sender, signal=None, **kwargs):
+def on_course_passing_status_updated(sender, signal=None, **kwargs):
     data = kwargs.get("course_passing_status")
     if data is None:
         return
@@ -40,7 +41,7 @@ def course_passing_status_updated(sender, signal=None, **kwargs):
         _queue(data.user.id, f"passed {course_key}")
 
 
-def block_completion_saved(sender, instance=None, **kwargs):
+def on_block_completion_saved(sender, instance=None, **kwargs):
     if instance is None or instance.completion < 1.0:
         return
     course_key = instance.context_key
@@ -50,8 +51,8 @@ def block_completion_saved(sender, instance=None, **kwargs):
     _queue(instance.user_id, f"completed {instance.block_key}")
 
 
-def assessment_completed(sender, user=None, levels=None, areas=None, **kwargs):
-    if user is None:
+def on_assessment_completed(sender, user_id=None, levels=None, areas=None, **kwargs):
+    if user_id is None:
         return
     for kind, found in ((LearnerFact.DIGCOMP_COMPETENCE, levels), (LearnerFact.DIGCOMP_AREA, areas)):
         for target, result in (found or {}).items():
@@ -59,11 +60,11 @@ def assessment_completed(sender, user=None, levels=None, areas=None, **kwargs):
                 level = int(result.get("level8") if isinstance(result, dict) else result)
             except (TypeError, ValueError):
                 continue
-            _record(user.id, kind, str(target)[:191], level)
-    _queue(user.id, f"assessment {kwargs.get('attempt_id', '')}")
+            _record(user_id, kind, str(target)[:191], level)
+    _queue(user_id, f"assessment {kwargs.get('attempt_id', '')}")
 
 
-def user_retired(sender, user=None, **kwargs):
+def on_user_retired(sender, user=None, **kwargs):
     """Forget a retired learner: revoke their awards and erase what identifies them."""
     if user is None:
         return

@@ -2,9 +2,9 @@
 
 from django.apps import AppConfig
 
-from fd_core.plugin import plugin_app_config
+from fd_core.plugin import Receiver, plugin_app_config
 
-RECEIVERS = (("on_user_retired", "fd_core.platform.USER_RETIRE_LMS_MISC"),)
+RECEIVERS = (Receiver("on_user_retired", "fd_core.platform.USER_RETIRE_LMS_MISC"),)
 
 
 class ClassroomConfig(AppConfig):

@@ -106,13 +106,13 @@ def schedule_processing():
     transaction.on_commit(_enqueue)
 
 
-BROKER = BrokerGate("fd_progress", "FD_PROGRESS_ENQUEUE_BACKOFF", 60)
+BROKER = BrokerGate("fd_progress", "FD_PROGRESS_ENQUEUE_BACKOFF_SECONDS", 60)
 
 
 def _enqueue():
     """Ask a worker to process pending events; during a broker outage, do not make requests wait.
 
-    After a failed attempt no new attempt is made for ``FD_PROGRESS_ENQUEUE_BACKOFF`` seconds: the
+    After a failed attempt no new attempt is made for ``FD_PROGRESS_ENQUEUE_BACKOFF_SECONDS``: the
     rows stay pending, and the sweep task (or a rebuild) counts them once the broker is back.
     """
     from .tasks import process_events

@@ -17,13 +17,6 @@ def _event_time(kwargs):
     return getattr(metadata, "time", None)
 
 
-def _user_id(kwargs):
-    user = kwargs.get("user")
-    if user is not None:
-        return getattr(user, "id", None) or getattr(user, "pk", None)
-    return kwargs.get("user_id")
-
-
 def on_registration_completed(signal=None, sender=None, user=None, **kwargs):
     """openedx-events ``STUDENT_REGISTRATION_COMPLETED`` (``user`` is a ``UserData``)."""
     if user is not None and user.id is not None:
@@ -46,22 +39,21 @@ def on_block_completion_saved(sender=None, instance=None, **kwargs):
     completion(instance.user_id, str(instance.block_key), str(instance.context_key), instance.modified)
 
 
-def on_assessment_completed(sender=None, attempt_id=None, course_key=None, **kwargs):
-    """``fd_assessment.signals.assessment_completed``."""
-    user_id = _user_id(kwargs)
+def on_assessment_completed(sender=None, user_id=None, attempt_id=None, course_key=None, completed_at=None,
+                            **kwargs):
+    """``fd_assessment.signals.assessment_completed`` (payload ``AssessmentCompleted``)."""
     if user_id is None or attempt_id is None:
         log.warning("fd_progress: assessment_completed without user or attempt id ignored")
         return
-    assessment(user_id, attempt_id, str(course_key) if course_key else "", kwargs.get("completed_at"))
+    assessment(user_id, attempt_id, course_key or "", completed_at)
 
 
-def on_badge_awarded(sender=None, award_uuid=None, course_key=None, awarded_at=None, **kwargs):
-    """``fd_badges.signals.badge_awarded``."""
-    user_id = _user_id(kwargs)
+def on_badge_awarded(sender=None, user_id=None, award_uuid=None, course_key=None, awarded_at=None, **kwargs):
+    """``fd_badges.signals.badge_awarded`` (payload ``BadgeAwarded``)."""
     if user_id is None or award_uuid is None:
         log.warning("fd_progress: badge_awarded without user or award ignored")
         return
-    badge(user_id, award_uuid, str(course_key) if course_key else "", awarded_at)
+    badge(user_id, award_uuid, course_key or "", awarded_at)
 
 
 def on_user_retired(sender=None, user=None, **kwargs):

@@ -1,5 +1,5 @@
 """Default settings of fd_badges. Operators override any of them in their LMS/Studio settings."""
-from fd_core.plugin import apply_defaults
+from fd_core.plugin import apply_defaults, merge_beat_schedule
 
 DEFAULTS = {
     # Secret the issuers' private keys are encrypted with (None: derived from SECRET_KEY).
@@ -17,7 +17,7 @@ DEFAULTS = {
     "FD_BADGES_MAX_VERIFY_BYTES": 1024 * 1024,
     # Celery beat entry; the LMS/sandbox merges it into CELERY_BEAT_SCHEDULE.
     "FD_BADGES_BEAT_SCHEDULE": {
-        "fd_badges-sweep": {"task": "fd_badges.tasks.sweep", "schedule": 300.0},
+        "fd_badges.sweep": {"task": "fd_badges.tasks.sweep", "schedule": 300.0},
     },
     # Path-based did:web: the issuer is did:web:<host>:fd:badges, its DID document at
     # /fd/badges/did.json instead of /.well-known/did.json. Choose once: credentials name the DID.
@@ -29,7 +29,4 @@ DEFAULTS = {
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
-    schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
-    if isinstance(schedule, dict):
-        for name, entry in settings.FD_BADGES_BEAT_SCHEDULE.items():
-            schedule.setdefault(name, entry)
+    merge_beat_schedule(settings, settings.FD_BADGES_BEAT_SCHEDULE)

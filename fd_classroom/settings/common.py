@@ -2,7 +2,7 @@
 
 from celery.schedules import crontab
 
-from fd_core.plugin import apply_defaults
+from fd_core.plugin import apply_defaults, merge_beat_schedule
 
 DEFAULTS = {
     # Days a class (its pupils' nicknames and pooled answers) is kept before it is deleted.
@@ -21,7 +21,7 @@ DEFAULTS = {
     "FD_CLASSROOM_MAX_PUPILS": 60,
     # Celery beat entries; the site merges them into CELERY_BEAT_SCHEDULE.
     "FD_CLASSROOM_BEAT_SCHEDULE": {
-        "fd-classroom-purge": {
+        "fd_classroom.purge": {
             "task": "fd_classroom.tasks.purge_expired_classes",
             "schedule": crontab(minute=17),
         },
@@ -31,7 +31,4 @@ DEFAULTS = {
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
-    beat = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
-    if isinstance(beat, dict):
-        for name, entry in settings.FD_CLASSROOM_BEAT_SCHEDULE.items():
-            beat.setdefault(name, entry)
+    merge_beat_schedule(settings, settings.FD_CLASSROOM_BEAT_SCHEDULE)

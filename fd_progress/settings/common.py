@@ -2,14 +2,14 @@
 
 from celery.schedules import crontab
 
-from fd_core.plugin import apply_defaults
+from fd_core.plugin import apply_defaults, merge_beat_schedule
 
 DEFAULTS = {
     # Events processed per database transaction by the batch task.
     "FD_PROGRESS_BATCH_SIZE": 1000,
     # After the broker refused a task, seconds during which requests do not try again (the sweep
     # task counts what was recorded meanwhile).
-    "FD_PROGRESS_ENQUEUE_BACKOFF": 60,
+    "FD_PROGRESS_ENQUEUE_BACKOFF_SECONDS": 60,
     # Show the public page of figures (only targets marked public appear on it).
     "FD_PROGRESS_PUBLIC_PAGE": True,
     # Forecast: days of recent activity the trend is fitted on, and the "at risk" band.
@@ -26,11 +26,11 @@ DEFAULTS = {
     },
     # Celery beat entries; the site merges them into CELERY_BEAT_SCHEDULE.
     "FD_PROGRESS_BEAT_SCHEDULE": {
-        "fd-progress-sweep": {
+        "fd_progress.sweep": {
             "task": "fd_progress.tasks.sweep_pending_events",
             "schedule": crontab(minute="*/5"),
         },
-        "fd-progress-daily-snapshot": {
+        "fd_progress.daily_snapshot": {
             "task": "fd_progress.tasks.daily_snapshot",
             "schedule": crontab(hour=23, minute=55),
         },
@@ -38,9 +38,10 @@ DEFAULTS = {
 }
 
 
+# Settings that were renamed: an operator's value under the old name still applies.
+RENAMED = {"FD_PROGRESS_ENQUEUE_BACKOFF": "FD_PROGRESS_ENQUEUE_BACKOFF_SECONDS"}
+
+
 def plugin_settings(settings):
-    apply_defaults(settings, DEFAULTS)
-    beat = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
-    if isinstance(beat, dict):
-        for name, entry in settings.FD_PROGRESS_BEAT_SCHEDULE.items():
-            beat.setdefault(name, entry)
+    apply_defaults(settings, DEFAULTS, renamed=RENAMED)
+    merge_beat_schedule(settings, settings.FD_PROGRESS_BEAT_SCHEDULE)

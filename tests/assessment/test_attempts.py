@@ -81,7 +81,7 @@ def test_completion_sends_the_signal_after_commit(learner, django_capture_on_com
         assessment_completed.disconnect(receiver)
     assert len(received) == 1
     event = received[0]
-    assert event["user"] == learner and event["attempt_id"] == attempt.pk and event["course_key"] == COURSE
+    assert event["user_id"] == learner.pk and event["attempt_id"] == attempt.pk and event["course_key"] == str(COURSE)
     assert set(event["levels"]) == {"4.1", "4.2", "4.3", "4.4"}
     assert set(event["levels"]["4.2"]) == {"score", "level8", "level4"}
     assert event["attempt_number"] == 1 and event["completed_at"] == attempt.completed

@@ -1,6 +1,7 @@
 """Rules: course passed, N completed blocks (edx-completion), DigComp level; AND/OR; manual only."""
 import pytest
 from completion.models import BlockCompletion
+from django.utils import timezone
 from opaque_keys.edx.keys import UsageKey
 
 from fd_badges import awarding, receivers
@@ -49,14 +50,15 @@ def test_digcomp_level_in_an_area(issuer, learner):
         slug="area1-l3", issuer=issuer, name_it="Area 1", name_en="Area 1", description_it="d", description_en="d",
         criteria_it="c", criteria_en="c")
     BadgeRule.objects.create(badge_class=badge, kind=BadgeRule.DIGCOMP_LEVEL, digcomp_target="1", level=3)
-    receivers.assessment_completed(sender=None, user=learner, attempt_id=1,
+    receivers.on_assessment_completed(sender=None, user_id=learner.pk, attempt_id=1,
                                    levels={"1.1": {"level8": 5}}, areas={"1": {"score": 30, "level8": 2}})
     assert awarding.evaluate_user(learner.pk) == []
-    receivers.assessment_completed(sender=None, user=learner, attempt_id=2,
+    receivers.on_assessment_completed(sender=None, user_id=learner.pk, attempt_id=2,
                                    levels={"1.1": {"level8": 5}}, areas={"1": {"score": 50, "level8": 3}})
     assert [a.badge_class.slug for a in awarding.evaluate_user(learner.pk)] == ["area1-l3"]
     # a later, lower result does not take back what was reached
-    receivers.assessment_completed(sender=None, user=learner, attempt_id=3, levels={}, areas={"1": {"level8": 1}})
+    receivers.on_assessment_completed(sender=None, user_id=learner.pk, attempt_id=3, levels={},
+                                      areas={"1": {"level8": 1}})
     assert LearnerFact.objects.get(user=learner, kind=LearnerFact.DIGCOMP_AREA, key="1").value == 3
 
 
@@ -130,10 +132,11 @@ def test_the_real_assessment_signal_records_levels(issuer, learner, django_captu
     from fd_assessment.signals import assessment_completed
 
     with django_capture_on_commit_callbacks() as callbacks:
-        assessment_completed.send(sender=None, user=learner, attempt_id=7, course_key=None,
+        assessment_completed.send(sender=None, user_id=learner.pk, attempt_id=7, course_key=None,
                                   levels={"4.2": {"score": 80, "level8": 6, "level4": 3}},
                                   areas={"4": {"score": 70, "level8": 5, "level4": 3}},
-                                  overall={"score": 70, "level8": 5, "level4": 3}, attempt_number=1)
+                                  overall={"score": 70, "level8": 5, "level4": 3}, attempt_number=1,
+                                  completed_at=timezone.now())
     # our evaluation is queued after the commit (other apps may queue their own work too)
     assert [cb for cb in callbacks if cb.__module__ == "fd_badges.receivers"]
     facts = dict(((kind, key), value) for kind, key, value in

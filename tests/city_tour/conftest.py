@@ -2,7 +2,8 @@
 from pathlib import Path
 
 import pytest
-from django.urls import reverse
+
+from tests.helpers import courses
 
 REPO = Path(__file__).resolve().parents[2]
 COURSE_DIR = REPO / "course_content" / "smart-city"
@@ -11,9 +12,7 @@ TOUR_OLX = COURSE_DIR / "fd_city_tour" / "firenze-smart-city.xml"
 
 @pytest.fixture
 def tour_course(db):
-    from sandbox.courses import import_course
-
-    return import_course(COURSE_DIR)
+    return courses.import_course(COURSE_DIR)
 
 
 @pytest.fixture
@@ -23,34 +22,18 @@ def tour_key(tour_course):
 
 @pytest.fixture
 def unit_url(tour_course):
-    unit = tour_course.course_key.make_usage_key("vertical", "smart-city-tour-unit")
-    return reverse("sandbox:unit", args=[str(tour_course.course_key), str(unit)])
+    return courses.unit_url(tour_course, "smart-city-tour-unit")
 
 
 @pytest.fixture
 def learner(db, django_user_model, tour_course):
-    from sandbox.enrollment import enroll
-
-    user = django_user_model.objects.create_user("pietro", "pietro@example.org", "pw")
-    enroll(user, tour_course)
-    return user
+    return courses.enrolled_learner(django_user_model, tour_course, "pietro")
 
 
 @pytest.fixture
 def staff(db, django_user_model, tour_course):
-    from sandbox.models import CourseAccessRole
-
-    user = django_user_model.objects.create_user("maestra", "maestra@example.org", "pw")
-    CourseAccessRole.objects.create(user=user, course_key=tour_course.course_key, role="staff")
-    return user
+    return courses.course_staff(django_user_model, tour_course, "maestra")
 
 
-def handler_url(usage_key, handler):
-    return reverse("sandbox:xblock_handler", kwargs={"usage_id": str(usage_key), "handler": handler, "suffix": ""})
-
-
-def block_for(user, usage_key, is_staff=False):
-    """The block as ``user`` sees it, with the learner's saved state."""
-    from sandbox.runtime import SandboxRuntime
-
-    return SandboxRuntime(user, usage_key.course_key, is_staff=is_staff).get_block(usage_key)
+handler_url = courses.handler_url
+block_for = courses.block_for

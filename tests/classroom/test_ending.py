@@ -93,7 +93,7 @@ def test_the_beat_task_deletes_classes_past_their_retention(started, teacher, to
     assert purge_expired_classes.apply().get() == 1
     assert list(ClassSession.objects.values_list("code", flat=True)) == [fresh["code"]]
     assert not Pupil.objects.exists()
-    assert "fd-classroom-purge" in settings.CELERY_BEAT_SCHEDULE
+    assert "fd_classroom.purge" in settings.CELERY_BEAT_SCHEDULE
 
 
 def test_a_new_class_is_kept_for_the_retention_period(started, settings):

@@ -1,9 +1,9 @@
 """Fixtures of the data exercise tests: the open-data-pro course in the sandbox, learners, handlers."""
-import json
 from pathlib import Path
 
 import pytest
-from django.urls import reverse
+
+from tests.helpers import courses
 
 REPO = Path(__file__).resolve().parents[2]
 COURSE_DIR = REPO / "course_content" / "open-data-pro"
@@ -12,9 +12,7 @@ STATIC = COURSE_DIR / "static"
 
 @pytest.fixture
 def course(db):
-    from sandbox.courses import import_course
-
-    return import_course(COURSE_DIR)
+    return courses.import_course(COURSE_DIR)
 
 
 def exercise_key(course, name):
@@ -23,20 +21,12 @@ def exercise_key(course, name):
 
 @pytest.fixture
 def learner(db, django_user_model, course):
-    from sandbox.enrollment import enroll
-
-    user = django_user_model.objects.create_user("marta", "marta@example.org", "pw")
-    enroll(user, course)
-    return user
+    return courses.enrolled_learner(django_user_model, course, "marta")
 
 
 @pytest.fixture
 def staff(db, django_user_model, course):
-    from sandbox.models import CourseAccessRole
-
-    user = django_user_model.objects.create_user("autore", "autore@example.org", "pw")
-    CourseAccessRole.objects.create(user=user, course_key=course.course_key, role="staff")
-    return user
+    return courses.course_staff(django_user_model, course, "autore")
 
 
 @pytest.fixture
@@ -45,16 +35,6 @@ def learner_client(client, learner):
     return client
 
 
-def handler_url(usage_key, handler, suffix="", noauth=False):
-    name = "sandbox:xblock_handler_noauth" if noauth else "sandbox:xblock_handler"
-    return reverse(name, kwargs={"usage_id": str(usage_key), "handler": handler, "suffix": suffix})
-
-
-def post_json(client, url, body):
-    return client.post(url, data=json.dumps(body), content_type="application/json")
-
-
-def block_for(user, usage_key, is_staff=False):
-    from sandbox.runtime import SandboxRuntime
-
-    return SandboxRuntime(user, usage_key.course_key, is_staff=is_staff).get_block(usage_key)
+handler_url = courses.handler_url
+post_json = courses.post_json
+block_for = courses.block_for

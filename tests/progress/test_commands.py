@@ -40,9 +40,9 @@ def test_the_daily_snapshot_is_taken_once_a_day(year_target, today):
 
 def test_the_beat_schedule_reaches_the_celery_settings():
     schedule = settings.FD_PROGRESS_BEAT_SCHEDULE
-    assert schedule["fd-progress-daily-snapshot"]["task"] == "fd_progress.tasks.daily_snapshot"
-    assert schedule["fd-progress-sweep"]["task"] == "fd_progress.tasks.sweep_pending_events"
-    assert "fd-progress-daily-snapshot" in settings.CELERY_BEAT_SCHEDULE
+    assert schedule["fd_progress.daily_snapshot"]["task"] == "fd_progress.tasks.daily_snapshot"
+    assert schedule["fd_progress.sweep"]["task"] == "fd_progress.tasks.sweep_pending_events"
+    assert "fd_progress.daily_snapshot" in settings.CELERY_BEAT_SCHEDULE
 
 
 def _counters():

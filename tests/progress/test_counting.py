@@ -178,8 +178,8 @@ def test_self_assessments_and_badges_from_the_sibling_apps_are_counted(make_lear
 
     learner = make_learner()
     for attempt in (41, 42, 42):  # the second 42 is the same attempt announced again
-        assessment_completed.send(sender=None, user=learner, attempt_id=attempt, course_key=COURSE_KEY,
-                                  levels={}, areas={}, overall={}, attempt_number=1)
+        assessment_completed.send(sender=None, user_id=learner.pk, attempt_id=attempt, course_key=str(COURSE_KEY),
+                                  levels={}, areas={}, overall={}, attempt_number=1, completed_at=timezone.now())
     badge_awarded.send(sender=None, user_id=learner.pk, badge_class_slug="open-data", award_uuid="0d5e-award",
                        course_key=str(COURSE_KEY), awarded_at=timezone.now() - timedelta(days=1))
     drain()

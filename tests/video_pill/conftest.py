@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from tests.helpers import courses
+
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "course_content" / "open-data"
 PILL_OLX = DEMO / "fd_video_pill" / "what-is-open-data.xml"
@@ -14,20 +16,8 @@ COURSE_ID = "course-v1:FirenzeDigitale+VP101+2026"
 
 def write_course(root, pill_xml):
     """A course directory in the OLX layout with one unit holding the pill (and the demo's media)."""
-    for folder in ("course", "chapter", "sequential", "vertical", "fd_video_pill", "static", "policies/2026"):
-        (root / folder).mkdir(parents=True, exist_ok=True)
-    (root / "course.xml").write_text('<course url_name="2026" org="FirenzeDigitale" course="VP101"/>')
-    (root / "course" / "2026.xml").write_text(
-        '<course display_name="Pillole di prova" language="it" start="2026-01-01T00:00:00Z">'
-        '<chapter url_name="c1"/></course>')
-    (root / "chapter" / "c1.xml").write_text('<chapter display_name="Capitolo"><sequential url_name="s1"/></chapter>')
-    (root / "sequential" / "s1.xml").write_text('<sequential display_name="Sezione"><vertical url_name="u1"/>'
-                                                '</sequential>')
-    (root / "vertical" / "u1.xml").write_text('<vertical display_name="Unità"><fd_video_pill url_name="pill"/>'
-                                              '</vertical>')
-    (root / "fd_video_pill" / "pill.xml").write_text(pill_xml, encoding="utf-8")
-    (root / "policies" / "2026" / "grading_policy.json").write_text(
-        json.dumps({"GRADER": [], "GRADE_CUTOFFS": {"Pass": 0.5}}))
+    courses.write_course(root, number="VP101", display_name="Pillole di prova", block_type="fd_video_pill",
+                         blocks={"pill": pill_xml}, units={"pill": ("u1", "Unità")})
     for media in (DEMO / "static").glob("what-is-open-data.*"):
         shutil.copy(media, root / "static" / media.name)
     return root
@@ -53,20 +43,12 @@ def unit_url(pill_course):
 
 @pytest.fixture
 def learner(db, django_user_model, pill_course):
-    from sandbox.enrollment import enroll
-
-    user = django_user_model.objects.create_user("giulia", "giulia@example.org", "pw")
-    enroll(user, pill_course)
-    return user
+    return courses.enrolled_learner(django_user_model, pill_course, "giulia")
 
 
 @pytest.fixture
 def staff(db, django_user_model, pill_course):
-    from sandbox.models import CourseAccessRole
-
-    user = django_user_model.objects.create_user("autrice", "autrice@example.org", "pw")
-    CourseAccessRole.objects.create(user=user, course_key=pill_course.course_key, role="staff")
-    return user
+    return courses.course_staff(django_user_model, pill_course, "autrice")
 
 
 @pytest.fixture
@@ -75,9 +57,7 @@ def learner_client(client, learner):
     return client
 
 
-def handler_url(usage_key, handler, suffix=""):
-    return reverse("sandbox:xblock_handler", kwargs={"usage_id": str(usage_key), "handler": handler,
-                                                     "suffix": suffix})
+handler_url = courses.handler_url
 
 
 @pytest.fixture
@@ -94,12 +74,7 @@ def call(pill_key):
 @pytest.fixture
 def learner_block(pill_key):
     """``learner_block(user)``: the pill as that learner's runtime sees it (to read or age stored state)."""
-    from sandbox.runtime import SandboxRuntime
-
-    def get(user):
-        return SandboxRuntime(user, pill_key.course_key).get_block(pill_key)
-
-    return get
+    return lambda user: courses.block_for(user, pill_key)
 
 
 class Clock:
