@@ -32,7 +32,8 @@ class BadgeAwarded:
 
 @dataclass(frozen=True)
 class BadgeRevoked(BadgeAwarded):
-    """An award was revoked: the fields of :class:`BadgeAwarded` and the staff's ``reason``."""
+    """An award was revoked: ``user_id``, ``badge_class_slug``, ``award_uuid``, ``course_key`` and
+    ``awarded_at`` as in :class:`BadgeAwarded`, and ``reason``, the staff's reason."""
 
     reason: str = ""
 

@@ -64,7 +64,8 @@ def test_a_payload_is_checked_when_it_is_sent(django_user_model):
     now = datetime.datetime.now(datetime.UTC)
     good = {"user_id": 7, "badge_class_slug": "open-data", "award_uuid": "u-1", "course_key": None, "awarded_at": now}
     received = []
-    badge_awarded.connect(lambda sender, **kwargs: received.append(kwargs), weak=False, dispatch_uid="conventions")
+    badge_awarded.connect(lambda sender, signal=None, **kwargs: received.append(kwargs), weak=False,
+                          dispatch_uid="conventions")
     try:
         badge_awarded.send(sender=None, **good)
         with pytest.raises(PayloadError, match="unexpected"):
