@@ -3,6 +3,7 @@ import hashlib
 import json
 from collections import OrderedDict
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
@@ -81,32 +82,45 @@ def _check_dates(credential, now):
         raise VerificationFailure("expired", f"validUntil {valid_until}")
 
 
+@lru_cache(maxsize=256)
+def _status_list_number(path):
+    """The list number of a status list path of ours, or ``None`` (the URL configuration is fixed)."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return int(match.kwargs["list_number"]) if match.view_name == "fd_badges:status_list" else None
+
+
 def _local_status_list(url, signer):
     """The status list at ``url``, which must be one the signing issuer publishes (no query)."""
     parts = urlsplit(url)
-    issuer = signer if parts.netloc == signer.domain else None
-    if issuer is None:
+    if parts.netloc != signer.domain:
         raise VerificationFailure("status_unavailable", f"status list {url} is not published here")
-    try:
-        match = resolve(parts.path)
-    except Resolver404:
-        raise VerificationFailure("status_unavailable", f"no status list at {url}") from None
-    if match.view_name != "fd_badges:status_list":
+    list_number = _status_list_number(parts.path)
+    if list_number is None:
         raise VerificationFailure("status_unavailable", f"no status list at {url}")
-    return status_list.status_list_credential(issuer, int(match.kwargs["list_number"]))
+    return status_list.status_list_credential(signer, list_number)
 
 
 _verified_lists = OrderedDict()
 
 
-def _verify_list(listing):
-    """Verify a status list credential's proof once per distinct content (lists are re-read often)."""
-    digest = hashlib.sha256(json.dumps(listing, sort_keys=True).encode("utf-8")).hexdigest()
-    if digest not in _verified_lists:
+def _verified_bits(listing):
+    """A status list's bits, its proof verified once per distinct signed content.
+
+    Lists are re-read for every credential; the key is a digest of the whole signed document, so a
+    list with any other content (a new revocation, a new signature) is verified again.
+    """
+    digest = hashlib.sha256(json.dumps(listing, sort_keys=True, separators=(",", ":")).encode("utf-8")).digest()
+    bits = _verified_lists.get(digest)
+    if bits is None:
         data_integrity.verify(listing)
-        _verified_lists[digest] = True
+        bits = status_list.decode(listing["credentialSubject"]["encodedList"])
+        _verified_lists[digest] = bits
         while len(_verified_lists) > 64:
             _verified_lists.popitem(last=False)
+    return bits
 
 
 def _check_status(credential, signer):
@@ -120,8 +134,7 @@ def _check_status(credential, signer):
             continue
         listing = _local_status_list(str(entry.get("statusListCredential", "")), signer)
         try:
-            _verify_list(listing)
-            bits = status_list.decode(listing["credentialSubject"]["encodedList"])
+            bits = _verified_bits(listing)
             revoked = status_list.bit(bits, int(entry.get("statusListIndex")))
         except (data_integrity.ProofError, status_list.StatusListError, ValueError, TypeError) as error:
             raise VerificationFailure("status_unavailable", str(error)) from None
