@@ -154,8 +154,21 @@ def compare(pot_path, po_path):
     return missing, obsolete
 
 
+HEADER = """msgid ""
+msgstr ""
+"Language: {language}\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+"""
+
+
 def merge_catalogue(pot_path, po_path, language):
-    """Append the code's new strings to one .po; return (added, obsolete)."""
+    """Append the code's new strings to one .po (made, with its header, if missing); return (added, obsolete)."""
+    if not po_path.exists():
+        po_path.parent.mkdir(parents=True, exist_ok=True)
+        po_path.write_text(HEADER.format(language=language), encoding="utf-8")
     missing, obsolete = compare(pot_path, po_path)
     if missing:
         blocks = []

@@ -106,3 +106,12 @@ def test_translators_config_names_every_catalogue():
         assert resource["source_lang"] == "en" and resource["type"] == "PO"
         assert resource["source_file"] == f"{catalogue.locale}/en/LC_MESSAGES/{catalogue.domain}.po"
         assert resource["file_filter"].replace("<lang>", "it") == str(catalogue.po("it").relative_to(REPO))
+
+
+def test_merge_starts_a_catalogue_a_new_language_lacks(pot_dir, tmp_path):
+    po = tmp_path / "it" / "LC_MESSAGES" / "django.po"
+    added, obsolete = extraction.merge_catalogue(pot_dir / "fd_core.pot", po, "it")
+    code = [entry.msgid for entry in polib.pofile(str(pot_dir / "fd_core.pot")) if entry.msgid]
+    assert [entry.msgid for entry in added] == code and obsolete == []
+    assert [entry.msgid for entry in polib.pofile(str(po))] == code
+    subprocess.run(["msgfmt", "--check", "--output-file", str(tmp_path / "django.mo"), str(po)], check=True)
