@@ -44,7 +44,7 @@ PYENV_3.11 := 3.11.7
 JS_DIRS = $(shell find tests -name package.json -not -path '*/node_modules/*' -exec dirname {} \; | sort)
 PO_DIRS = $(wildcard fd_xblocks/translations */locale)
 
-.PHONY: help system-packages requirements lock upgrade js services demo screenshots test quality bench compile_translations \
+.PHONY: help system-packages requirements lock upgrade js services demo screenshots test quality bench extract_translations compile_translations \
 	clean distclean
 
 help: ## list the targets
@@ -176,6 +176,11 @@ quality: .venv-$(NEWEST)/.installed ## ruff
 
 bench: .venv-$(NEWEST)/.mysqlclient services ## run every tests/bench/bench_*.py and write bench-results/latest.json
 	$(NEWEST_PYTHON) tests/bench/run.py
+
+# Strings found by Django's makemessages (Python, templates, N_), merged by our script: existing entries
+# stay as they are, new ones are appended (English filled in, Italian to translate), obsolete ones listed.
+extract_translations: .venv-$(NEWEST)/.installed ## append the code's new strings to every catalogue (then translate and compile)
+	$(NEWEST_PYTHON) scripts/extract_translations.py
 
 compile_translations: ## msgfmt every .po of fd_xblocks/translations and */locale into its .mo
 	@find $(PO_DIRS) -name '*.po' | sort | while read -r po; do \

@@ -77,6 +77,7 @@ setup(
             "mysqlclient>=2.2",
             "redis>=5",
             "ruff>=0.6",
+            "polib>=1.2",
         ],
     },
     entry_points={

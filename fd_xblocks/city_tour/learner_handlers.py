@@ -156,9 +156,10 @@ class LearnerHandlersMixin:
         from django.utils.translation import get_language
 
         back = escape(self.return_url(request))
+        back_label = escape(_("Back to the tour"))  # outside the f-string, where xgettext can find it
         body = (f'<!DOCTYPE html><html lang="{escape(get_language() or "it")}"><head><meta charset="utf-8">'
                 f'<meta name="viewport" content="width=device-width, initial-scale=1">'
                 f"<title>{escape(self.tour_title())}</title></head><body><main><h1>{escape(self.tour_title())}</h1>"
-                f'<p role="alert">{escape(message)}</p><p><a href="{back}">{escape(_("Back to the tour"))}</a>'
+                f'<p role="alert">{escape(message)}</p><p><a href="{back}">{back_label}</a>'
                 f"</p></main></body></html>")
         return Response(body, status=status, content_type="text/html", charset="utf-8")

@@ -85,12 +85,12 @@ class ViewContextMixin:
             "next_id": following["id"] if following else "",
             "next_title": following["title"] if following else "",
             "next_label": _("Next stop: {title}").format(title=following["title"]) if following else "",
-            "pins_label": _("Hotspots on the picture of \u201c{title}\u201d").format(title=scene["title"]),
+            "pins_label": _("Hotspots on the picture of “{title}”").format(title=scene["title"]),
         }
 
     def progress_text(self, _):
         total = len(self.scenes)
-        return _("Stop {number} of {total} \u00b7 {visited} visited").format(
+        return _("Stop {number} of {total} · {visited} visited").format(
             number=self.current_index() + 1, total=total, visited=len(set(self.visited) & set(self.scene_ids())))
 
     def summary_context(self, _):
@@ -125,12 +125,12 @@ class ViewContextMixin:
                                      for h in s["hotspots"]]}
                        for s in self.scenes],
             "strings": {
-                "progress": _("Stop {number} of {total} \u00b7 {visited} visited"),
+                "progress": _("Stop {number} of {total} · {visited} visited"),
                 "arrived": _("You are at stop {number} of {total}: {title}."),
                 "found": _("Well done, you found it: {label}."),
                 "complete": _("The tour is complete."),
-                "viewer": _("360\u00b0 view of \u201c{title}\u201d. Use the arrow keys to look around."),
-                "viewerFailed": _("The 360\u00b0 view cannot be shown here: the picture and the text above "
+                "viewer": _("360° view of “{title}”. Use the arrow keys to look around."),
+                "viewerFailed": _("The 360° view cannot be shown here: the picture and the text above "
                                   "tell the same."),
                 "error": _("That did not work: {message}"),
                 "summary": _("Summary of the tour"),

@@ -11,6 +11,7 @@ from fd_core import safe_json
 from fd_core.xblock_json import json_response
 
 from . import message as messages
+from .message import N_
 
 
 class InspectError(ValueError):
@@ -29,7 +30,7 @@ def parse_json_body(request):
     except safe_json.JsonInputError as error:
         raise InspectError(str(error)) from error  # already in the learner's language
     if not isinstance(data, dict):
-        raise InspectError("The request body must be a JSON object.")
+        raise InspectError(N_("The request body must be a JSON object."))
     return data
 
 
@@ -49,18 +50,18 @@ class LearnerHandlersMixin:
 
     def _clean_answer(self, marked, action):
         if not self.message:
-            raise InspectError("This exercise has no message yet.", 409)
+            raise InspectError(N_("This exercise has no message yet."), 409)
         if self.submitted:
-            raise InspectError("You already checked this message. Choose \"Try again\" to start over.", 409)
+            raise InspectError(N_("You already checked this message. Choose \"Try again\" to start over."), 409)
         if not isinstance(marked, list) or len(marked) > messages.MAX_PARTS or not all(
                 isinstance(item, str) for item in marked):
-            raise InspectError("Send the marked parts as a list of their ids.")
+            raise InspectError(N_("Send the marked parts as a list of their ids."))
         allowed = set(messages.markable_ids(self.message))
         unknown = [item for item in marked if item not in allowed]
         if unknown:
-            raise InspectError("Some marked parts are not in this message.")
+            raise InspectError(N_("Some marked parts are not in this message."))
         if not isinstance(action, str) or action not in messages.ACTIONS:
-            raise InspectError("Choose what you would do: trust, ignore or report the message.")
+            raise InspectError(N_("Choose what you would do: trust, ignore or report the message."))
         return sorted(set(marked), key=messages.markable_ids(self.message).index), action
 
     def _check(self, marked, action):
@@ -79,7 +80,7 @@ class LearnerHandlersMixin:
 
     def _again(self):
         if not self.can_try_again():
-            raise InspectError("No attempts are left for this message.", 409)
+            raise InspectError(N_("No attempts are left for this message."), 409)
         self.marked, self.action, self.submitted = [], "", False
         self.runtime.publish(self, "fd.message_inspector.reset", {"attempt": self.attempts})
 
@@ -87,7 +88,7 @@ class LearnerHandlersMixin:
         from .access import current_user
 
         if current_user(self) is None:
-            raise InspectError("Please sign in to do this exercise.", 403)
+            raise InspectError(N_("Please sign in to do this exercise."), 403)
 
     def _error_json(self, error):
         return json_response({"error": self._i18n().gettext(error.message)}, error.status)

@@ -33,6 +33,11 @@ MAX_SHORT = 200
 MARKS_SHARE = 0.7
 
 
+def N_(message):
+    """Mark a message for extraction; it is translated where it is shown (the block's i18n service)."""
+    return message
+
+
 class MessageError(ValueError):
     """Bad author input: ``message`` is an English msgid, ``field`` names what is wrong."""
 
@@ -51,17 +56,17 @@ def _short_text(data, name, required=False, limit=MAX_SHORT):
     if value is None:
         value = ""
     if not isinstance(value, str) or len(value) > limit:
-        raise MessageError("{name} must be a text of at most {limit} characters.", name, name=name, limit=limit)
+        raise MessageError(N_("{name} must be a text of at most {limit} characters."), name, name=name, limit=limit)
     value = value.strip()
     if required and not value:
-        raise MessageError("{name} is required.", name, name=name)
+        raise MessageError(N_("{name} is required."), name, name=name)
     return value
 
 
 def _choice(data, name, choices, default):
     value = data.get(name, default)
     if not isinstance(value, str) or value not in choices:
-        raise MessageError("{name} must be one of: {choices}.", name, name=name, choices=", ".join(choices))
+        raise MessageError(N_("{name} must be one of: {choices}."), name, name=name, choices=", ".join(choices))
     return value
 
 
@@ -70,10 +75,10 @@ def clean_href(value, field):
     if value in (None, ""):
         return ""
     if not isinstance(value, str) or len(value) > MAX_SHORT or any(ch.isspace() for ch in value.strip()):
-        raise MessageError("A link's real address must be an http or https address.", field)
+        raise MessageError(N_("A link's real address must be an http or https address."), field)
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise MessageError("A link's real address must be an http or https address.", field)
+        raise MessageError(N_("A link's real address must be an http or https address."), field)
     return value.strip()
 
 
@@ -86,19 +91,19 @@ def link_host(href):
 def _clean_part(raw, index, seen):
     field = f"parts[{index}]"
     if not isinstance(raw, dict):
-        raise MessageError("Each part of the message must be an object with its text and role.", field)
+        raise MessageError(N_("Each part of the message must be an object with its text and role."), field)
     part_id = raw.get("id") or f"p{index + 1}"
     if not isinstance(part_id, str) or not PART_ID.match(part_id):
-        raise MessageError("A part id uses lower-case letters, digits, - or _ (at most 40).", field)
+        raise MessageError(N_("A part id uses lower-case letters, digits, - or _ (at most 40)."), field)
     if part_id in seen:
-        raise MessageError("Two parts have the id {id}.", field, id=part_id)
+        raise MessageError(N_("Two parts have the id {id}."), field, id=part_id)
     seen.add(part_id)
     text = raw.get("text")
     if not isinstance(text, str) or not text or len(text) > MAX_TEXT:
-        raise MessageError("Each part needs a text of at most {limit} characters.", field, limit=MAX_TEXT)
+        raise MessageError(N_("Each part needs a text of at most {limit} characters."), field, limit=MAX_TEXT)
     role = _choice(raw, "role", ROLES, "plain")
     if role != "plain" and not text.strip():
-        raise MessageError("A part the learner can mark needs some text.", field)
+        raise MessageError(N_("A part the learner can mark needs some text."), field)
     part = {
         "id": part_id,
         "zone": _choice(raw, "zone", ZONES, "body"),
@@ -112,10 +117,10 @@ def _clean_part(raw, index, seen):
         part["sign"] = _choice(raw, "sign", SIGNS, "other")
     explanation = raw.get("explanation") or ""
     if not isinstance(explanation, str) or len(explanation) > MAX_TEXT:
-        raise MessageError("An explanation is a text of at most {limit} characters.", field, limit=MAX_TEXT)
+        raise MessageError(N_("An explanation is a text of at most {limit} characters."), field, limit=MAX_TEXT)
     if role != "plain":
         if not explanation.strip():
-            raise MessageError("Every part the learner can mark needs an explanation.", field)
+            raise MessageError(N_("Every part the learner can mark needs an explanation."), field)
         part["explanation"] = clean_html(explanation)
     return part
 
@@ -123,7 +128,7 @@ def _clean_part(raw, index, seen):
 def clean_message(data):
     """Validate what the editor (or OLX) sends; return the stored message or raise MessageError."""
     if not isinstance(data, dict):
-        raise MessageError("The message must be an object.", "message")
+        raise MessageError(N_("The message must be an object."), "message")
     message = {
         "channel": _choice(data, "channel", CHANNELS, "sms"),
         "sender_name": _short_text(data, "sender_name"),
@@ -136,25 +141,25 @@ def clean_message(data):
     }
     explanation = data.get("action_explanation") or ""
     if not isinstance(explanation, str) or len(explanation) > MAX_TEXT:
-        raise MessageError("An explanation is a text of at most {limit} characters.", "action_explanation",
+        raise MessageError(N_("An explanation is a text of at most {limit} characters."), "action_explanation",
                            limit=MAX_TEXT)
     message["action_explanation"] = clean_html(explanation)
     raw_parts = data.get("parts")
     if not isinstance(raw_parts, list) or not raw_parts:
-        raise MessageError("The message needs at least one part.", "parts")
+        raise MessageError(N_("The message needs at least one part."), "parts")
     if len(raw_parts) > MAX_PARTS:
-        raise MessageError("A message has at most {limit} parts.", "parts", limit=MAX_PARTS)
+        raise MessageError(N_("A message has at most {limit} parts."), "parts", limit=MAX_PARTS)
     seen = set()
     message["parts"] = [_clean_part(raw, index, seen) for index, raw in enumerate(raw_parts)]
     if not any(part["role"] != "plain" for part in message["parts"]):
-        raise MessageError("Mark at least one part as a warning sign or as a genuine detail.", "parts")
+        raise MessageError(N_("Mark at least one part as a warning sign or as a genuine detail."), "parts")
     if not message["sender_name"] and not any(part["zone"] == "sender" for part in message["parts"]):
-        raise MessageError("Give the sender's name, or a part of the message for the sender.", "sender_name")
+        raise MessageError(N_("Give the sender's name, or a part of the message for the sender."), "sender_name")
     if not any(part["zone"] == "body" for part in message["parts"]):
-        raise MessageError("The message needs at least one part in its body.", "parts")
+        raise MessageError(N_("The message needs at least one part in its body."), "parts")
     if message["channel"] == "email" and not message["subject"] and not any(
             part["zone"] == "subject" for part in message["parts"]):
-        raise MessageError("An e-mail needs a subject.", "subject")
+        raise MessageError(N_("An e-mail needs a subject."), "subject")
     return message
 
 

@@ -25,7 +25,7 @@ from lxml import etree
 from fd_xblocks.video_pill.competences import clean_competences
 from fd_xblocks.video_pill.errors import PillInputError
 
-from .message import MessageError, clean_message
+from .message import N_, MessageError, clean_message
 
 MESSAGE_ATTRIBUTES = ("channel", "sender_name", "sender_address", "subject", "received", "expected_action")
 PART_ATTRIBUTES = ("id", "zone", "role", "sign", "href")
@@ -45,9 +45,9 @@ def _number(node, name, default, kind):
     try:
         value = kind(raw)
     except ValueError as error:
-        raise MessageError("The OLX attribute {name} must be a number.", name, name=name) from error
+        raise MessageError(N_("The OLX attribute {name} must be a number."), name, name=name) from error
     if value < 0 or value > 1000:
-        raise MessageError("The OLX attribute {name} must be a number from 0 to 1000.", name, name=name)
+        raise MessageError(N_("The OLX attribute {name} must be a number from 0 to 1000."), name, name=name)
     return value
 
 
@@ -56,10 +56,10 @@ def settings_from_node(node):
     try:
         competences = clean_competences(node.get("digcomp_competences", ""))
     except PillInputError as error:
-        raise MessageError("Unknown DigComp competence in digcomp_competences.", "digcomp_competences") from error
+        raise MessageError(N_("Unknown DigComp competence in digcomp_competences."), "digcomp_competences") from error
     title = (node.get("display_name") or "").strip()
     if len(title) > 200:
-        raise MessageError("The display name has at most 200 characters.", "display_name")
+        raise MessageError(N_("The display name has at most 200 characters."), "display_name")
     return {"display_name": title, "weight": _number(node, "weight", 1.0, float),
             "attempts_allowed": _number(node, "attempts_allowed", 0, int), "digcomp_competences": competences}
 

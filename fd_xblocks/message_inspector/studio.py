@@ -14,6 +14,7 @@ from fd_xblocks.video_pill.errors import PillInputError
 
 from . import message as messages
 from .handlers import InspectError, parse_json_body
+from .message import N_
 from .view_model import message_view
 
 MAX_TITLE = 200
@@ -22,17 +23,17 @@ MAX_TITLE = 200
 def clean_settings(data):
     title = data.get("display_name")
     if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE:
-        raise messages.MessageError("The display name is required (at most 200 characters).", "display_name")
+        raise messages.MessageError(N_("The display name is required (at most 200 characters)."), "display_name")
     weight = data.get("weight", 1)
     if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 <= weight <= 100:
-        raise messages.MessageError("The weight must be a number from 0 to 100.", "weight")
+        raise messages.MessageError(N_("The weight must be a number from 0 to 100."), "weight")
     attempts = data.get("attempts_allowed", 0)
     if isinstance(attempts, bool) or not isinstance(attempts, int) or not 0 <= attempts <= 100:
-        raise messages.MessageError("Attempts allowed must be a whole number from 0 to 100.", "attempts_allowed")
+        raise messages.MessageError(N_("Attempts allowed must be a whole number from 0 to 100."), "attempts_allowed")
     try:
         competences = clean_competences(data.get("digcomp_competences", []))
     except PillInputError as error:
-        raise messages.MessageError("Unknown DigComp competence: use ids from 1.1 to 5.4, such as 4.2.",
+        raise messages.MessageError(N_("Unknown DigComp competence: use ids from 1.1 to 5.4, such as 4.2."),
                                     "digcomp_competences") from error
     return {"display_name": title.strip(), "weight": float(weight), "attempts_allowed": attempts,
             "digcomp_competences": competences}
@@ -45,9 +46,9 @@ class StudioMixin:
         from .access import is_course_team
 
         if request.method != "POST":
-            raise InspectError("Send this request with POST.", 405)
+            raise InspectError(N_("Send this request with POST."), 405)
         if not is_course_team(self):
-            raise InspectError("Only the course team can edit this exercise.", 403)
+            raise InspectError(N_("Only the course team can edit this exercise."), 403)
         return parse_json_body(request)
 
     def _studio_error(self, error):

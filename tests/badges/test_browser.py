@@ -31,7 +31,7 @@ def test_verify_page_explains_a_tampered_badge(browser, live_server, keyboard, a
     keyboard.tab_to(browser.find_element(By.XPATH, "//button[normalize-space()='Verifica']"))
     keyboard.enter()
     message = browser.find_element(By.CSS_SELECTOR, "[role=status] .status-bad").text
-    assert "alterata" in message
+    assert "cambiato la credenziale" in message
     assert axe_violations(browser) == []
 
 

@@ -11,7 +11,8 @@
      "background": "0x0B3D6E", "webm": true,            # optional: slide colour, also a VP9/Opus file
      "slides": [
        {"id": "intro", "slide": "Text on the\\nslide", "narration": "Italian narration = Italian captions",
-        "spoken": "optional text for the speech synthesiser, when it mispronounces the narration",
+        "spoken": "optional text for the speech synthesiser, when it differs from the captions: a word it would
+                   mispronounce, or the recorded wording of captions later rewritten in plainer words",
         "caption_en": "English caption", "description": "Italian audio description of the slide",
         "chapter": "optional chapter title starting at this slide"}],
      "checkpoints": [
