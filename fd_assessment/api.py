@@ -8,7 +8,7 @@ attempt is not theirs. The classes are defined in :mod:`fd_assessment.errors` an
 """
 from django.utils.translation import gettext as _
 
-from . import catalogue, stats
+from . import catalogue, next_steps, stats
 from .attempts import answers_of, bank_of, first_completed, form_of, record_answer, start_or_resume, submit
 from .errors import AnswerError, AttemptClosed, AttemptNotFound, StaleVersion, StatisticsFilterError
 from .framework import DEFAULT_FRAMEWORK, lang_of, level4_name, load_framework, localised, titles
@@ -31,7 +31,7 @@ __all__ = [
     "framework", "questionnaire", "start_attempt", "get_attempt",
     "attempt_state", "answer", "submit_attempt", "results", "history", "open_attempts", "statistics",
     "statistics_csv", "statistics_filter_choices", "learning_resources", "latest_levels", "current_version",
-    "competence_title", "level_description",
+    "competence_title", "level_description", "ways_forward",
 ]
 
 
@@ -207,3 +207,15 @@ def level_description(level4, language="it", framework_id=DEFAULT_FRAMEWORK):
         if level["level4"] == level4:
             return localised(level.get("description", level["name"]), language)
     return ""
+
+
+def ways_forward(attempt, language=None):
+    """Where the results page leads: ``{"full_score": bool, "next_level": {"kind", "title", "url"}
+    or None, "extras": [{"kind", "title", "url"}, ...] from other apps (the badges just earned),
+    "course": {"title", "url"} or None}``. Raises AnswerError if the attempt is not finished."""
+    if attempt.status != Attempt.COMPLETED:
+        raise AnswerError(_("This questionnaire is not finished yet, so there are no results to show."))
+    language = lang_of(language or attempt.language)
+    full = next_steps.is_full_score(attempt)
+    return {"full_score": full, "next_level": next_steps.next_level(attempt) if full else None,
+            "extras": next_steps.extras(attempt, language), "course": next_steps.course_link(attempt)}

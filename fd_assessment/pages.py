@@ -26,4 +26,4 @@ def results_context(attempt, heading=1):
     """What the results template needs (``heading`` 3 inside the XBlock, whose title is an h2)."""
     data = api.results(attempt, _lang())
     return {"results": data, "chart": results_chart(data), "lang": _lang(), "h1": heading, "h2": heading + 1,
-            "underrates": UNDERRATES, "overrates": OVERRATES}
+            "underrates": UNDERRATES, "overrates": OVERRATES, "forward": api.ways_forward(attempt, _lang())}

@@ -13,7 +13,15 @@ with these keyword arguments:
 - ``overall``: ``{"score": ..., "level8": ..., "level4": ...}``;
 - ``attempt_number``: 1 for the person's first completed attempt, 2 for the first retake, ...;
 - ``completed_at``: the aware datetime of completion.
+
+``results_page_extras`` is sent (``send_robust``) while the results page of a completed attempt
+is built, so that another app can add a way forward without fd_assessment importing it (fd_badges
+adds the badges earned with the attempt). Keyword arguments: ``user``, ``attempt_id``,
+``course_key`` (a ``CourseKey`` or ``None``), ``completed_at`` and ``language`` ("it"/"en").
+A receiver returns a list of plain dicts ``{"kind": str, "title": str, "url": str}`` (the URL
+site-relative or http(s)), already in ``language``; anything else is left out.
 """
 from django.dispatch import Signal
 
 assessment_completed = Signal()
+results_page_extras = Signal()

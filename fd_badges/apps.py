@@ -10,7 +10,8 @@ RECEIVERS = (
     ("user_retired", "fd_core.platform.USER_RETIRE_LMS_MISC"),
 )
 if find_spec("fd_assessment") and find_spec("fd_assessment.signals"):
-    RECEIVERS += (("assessment_completed", "fd_assessment.signals.assessment_completed"),)
+    RECEIVERS += (("assessment_completed", "fd_assessment.signals.assessment_completed"),
+                  ("results_page_extras", "fd_assessment.signals.results_page_extras"))
 
 
 class BadgesConfig(AppConfig):
