@@ -48,10 +48,12 @@ def _clean(entries):
 def extras(attempt, language):
     """What the receivers of ``results_page_extras`` add, checked; a failing receiver adds nothing."""
     found = []
+    later = Attempt.objects.filter(user_id=attempt.user_id, status=Attempt.COMPLETED,
+                                   completed__gt=attempt.completed).order_by("completed").first()
     with override(language):
         responses = results_page_extras.send_robust(
             sender=Attempt, user=attempt.user, attempt_id=attempt.pk, course_key=attempt.course_key,
-            completed_at=attempt.completed, language=language)
+            completed_at=attempt.completed, until=later.completed if later else None, language=language)
     for receiver, response in responses:
         if isinstance(response, Exception):
             log.warning("results_page_extras receiver %r failed: %s", receiver, response)

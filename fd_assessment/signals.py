@@ -17,7 +17,9 @@ with these keyword arguments:
 ``results_page_extras`` is sent (``send_robust``) while the results page of a completed attempt
 is built, so that another app can add a way forward without fd_assessment importing it (fd_badges
 adds the badges earned with the attempt). Keyword arguments: ``user``, ``attempt_id``,
-``course_key`` (a ``CourseKey`` or ``None``), ``completed_at`` and ``language`` ("it"/"en").
+``course_key`` (a ``CourseKey`` or ``None``), ``completed_at``, ``until`` (when the person's next
+attempt was completed, or ``None``: what happened after it belongs to that attempt's page) and
+``language`` ("it"/"en").
 A receiver returns a list of plain dicts ``{"kind": str, "title": str, "url": str}`` (the URL
 site-relative or http(s)), already in ``language``; anything else is left out.
 """

@@ -76,8 +76,9 @@ def user_retired(sender, user=None, **kwargs):
     PendingEvaluation.objects.filter(user=user).delete()
 
 
-def results_page_extras(sender, user=None, completed_at=None, **kwargs):
-    """The badges earned with a DigComp attempt (awarded since it was completed, not revoked), for
+def results_page_extras(sender, user=None, completed_at=None, until=None, **kwargs):
+    """The badges earned with a DigComp attempt (awarded since it was completed and before the
+    person's next attempt, not revoked), for
     its results page: ``[{"kind": "badge", "title", "url"}]`` in the page's language (the sender
     sets it). An award still queued is not shown: the page says only what is true now."""
     from django.urls import reverse
@@ -86,6 +87,7 @@ def results_page_extras(sender, user=None, completed_at=None, **kwargs):
     if user is None or completed_at is None:
         return []
     awards = Award.objects.filter(user_id=user.pk, awarded_at__gte=completed_at, revoked_at__isnull=True)
+    awards = awards.filter(awarded_at__lt=until) if until is not None else awards
     return [{"kind": "badge", "url": reverse("fd_badges:award_page", args=[award.uuid]),
              "title": _("Your new badge: %(name)s") % {"name": award.badge_class.name}}
             for award in awards.select_related("badge_class").order_by("awarded_at", "id")]
