@@ -62,15 +62,14 @@ def course_list(request):
 def course_outline(request, course_id):
     course = _course(course_id)
     enrolled, is_staff = enrollment.is_enrolled(request.user, course), _is_staff(request.user, course)
-    runtime = SandboxRuntime(request.user, course.course_key, is_staff=is_staff)
-    following = enrolled or is_staff
+    marks, resume = {}, None
+    if enrolled or is_staff:  # the LMS shows progress and "Resume" to those who follow the course
+        runtime = SandboxRuntime(request.user, course.course_key, is_staff=is_staff)
+        marks = course_progress.unit_marks(runtime, course, request.user)
+        resume = course_progress.resume_target(runtime, course, request.user)
     return render(request, "sandbox/course_outline.html", {
-        "course": course,
-        "tree": course_tree(course),
-        "enrolled": enrolled,
-        "is_staff": is_staff,
-        "marks": course_progress.unit_marks(runtime, course, request.user) if following else {},
-        "resume": course_progress.resume_target(runtime, course, request.user) if following else None,
+        "course": course, "tree": course_tree(course), "enrolled": enrolled, "is_staff": is_staff,
+        "marks": marks, "resume": resume,
     })
 
 
