@@ -1,28 +1,20 @@
-"""The only door of fd_assessment for other packages (XBlocks, badges, progress, views).
+"""The door of fd_assessment for other packages (XBlocks, badges, progress, views): plain data only.
 
-Errors a person can fix are raised as ``AnswerError`` (and its kinds ``AttemptClosed`` and
-``StaleVersion``) with a readable message; ``AttemptNotFound`` when an attempt is not theirs.
+Like edx-submissions' api, every function returns data (dicts, lists, model instances the caller
+only reads), never HTML: the DigComp block's HTML comes from :mod:`fd_assessment.xblock_html`, the
+app's second door for that one block. Errors a person can fix are raised as ``AnswerError`` (and its
+kinds ``AttemptClosed`` and ``StaleVersion``) with a readable message; ``AttemptNotFound`` when an
+attempt is not theirs. The classes are defined in :mod:`fd_assessment.errors` and offered here.
 """
 from django.utils.translation import gettext as _
 
-from . import catalogue, stats
-from .attempts import (
-    AttemptClosed,
-    StaleVersion,
-    answers_of,
-    bank_of,
-    first_completed,
-    form_of,
-    record_answer,
-    start_or_resume,
-    submit,
-)
+from . import catalogue, next_steps, stats
+from .attempts import answers_of, bank_of, first_completed, form_of, record_answer, start_or_resume, submit
+from .errors import AnswerError, AttemptClosed, AttemptNotFound, StaleVersion, StatisticsFilterError
 from .framework import DEFAULT_FRAMEWORK, lang_of, level4_name, load_framework, localised, titles
 from .models import Attempt
 from .questionnaire import (
-    AnswerError,
     choices,
-    current_version,
     form_item_ids,
     is_choice,
     is_correct,
@@ -31,21 +23,21 @@ from .questionnaire import (
     parse_areas,
     progress,
 )
-from .scoring import OVERRATES, UNDERRATES, growth, weakest
-from .stats import StatisticsFilterError
+from .questionnaire import current_version as _current_version
+from .scoring import growth, weakest
 
 __all__ = [
     "AnswerError", "AttemptClosed", "AttemptNotFound", "StaleVersion", "StatisticsFilterError",
-    "OVERRATES", "UNDERRATES", "framework", "questionnaire", "start_attempt", "get_attempt",
-    "attempt_state", "answer", "submit_attempt", "results", "history", "statistics", "statistics_csv",
-    "learning_resources", "latest_levels", "current_version",
-    "question_context", "results_context", "xblock_body_html", "xblock_html",
-    "stylesheet_url",
+    "framework", "questionnaire", "start_attempt", "get_attempt",
+    "attempt_state", "answer", "submit_attempt", "results", "history", "open_attempts", "statistics",
+    "statistics_csv", "statistics_filter_choices", "learning_resources", "latest_levels", "current_version",
+    "competence_title", "level_description", "ways_forward",
 ]
 
 
-class AttemptNotFound(LookupError):
-    """No such attempt for this person."""
+def current_version():
+    """The version of the question bank new attempts use (such as "2026.1")."""
+    return _current_version()
 
 
 def framework(framework_id=DEFAULT_FRAMEWORK):
@@ -217,37 +209,13 @@ def level_description(level4, language="it", framework_id=DEFAULT_FRAMEWORK):
     return ""
 
 
-# --- pages and the fd_digcomp_assessment XBlock (rendered from this app's templates) -----------
-def question_context(attempt, error=None, action_url="", submit_url=""):
-    """What the question template needs: the next question, progress, the error to show."""
-    from .pages import question_context as build
-
-    return build(attempt, error, action_url=action_url, submit_url=submit_url)
-
-
-def results_context(attempt, heading=1):
-    """What the results template needs; ``heading`` is the level of its top heading."""
-    from .pages import results_context as build
-
-    return build(attempt, heading=heading)
-
-
-def xblock_body_html(attempt, signed_in=True, form="short", error=None):
-    """The block's body for this person: sign-in note, intro (``form`` short/full), question or results."""
-    from .pages import xblock_body_html as build
-
-    return build(attempt, signed_in=signed_in, form=form, error=error)
-
-
-def xblock_html(title, body_html):
-    """The block's whole HTML: the (translated) title over the body from ``xblock_body_html``."""
-    from .pages import xblock_html as build
-
-    return build(title, body_html)
-
-
-def stylesheet_url():
-    """The URL of the assessment's stylesheet (a cached static file), for the block's fragment."""
-    from django.templatetags.static import static
-
-    return static("fd_assessment/assessment.css")
+def ways_forward(attempt, language=None):
+    """Where the results page leads: ``{"full_score": bool, "next_level": {"kind", "title", "url"}
+    or None, "extras": [{"kind", "title", "url"}, ...] from other apps (the badges just earned),
+    "course": {"title", "url"} or None}``. Raises AnswerError if the attempt is not finished."""
+    if attempt.status != Attempt.COMPLETED:
+        raise AnswerError(_("This questionnaire is not finished yet, so there are no results to show."))
+    language = lang_of(language or attempt.language)
+    full = next_steps.is_full_score(attempt)
+    return {"full_score": full, "next_level": next_steps.next_level(attempt) if full else None,
+            "extras": next_steps.extras(attempt, language), "course": next_steps.course_link(attempt)}

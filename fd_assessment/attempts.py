@@ -8,10 +8,10 @@ from django.utils.translation import ngettext
 from opaque_keys.edx.django.models import CourseKeyField, UsageKeyField
 
 from . import stats
+from .errors import AnswerError, AttemptClosed, StaleVersion
 from .framework import lang_of
 from .models import Answer, Attempt
 from .questionnaire import (
-    AnswerError,
     current_version,
     form_item_ids,
     load_bank,
@@ -25,14 +25,6 @@ from .signals import assessment_completed
 
 log = logging.getLogger(__name__)
 COHORT_MAX = 64
-
-
-class AttemptClosed(AnswerError):
-    """The attempt was already submitted."""
-
-
-class StaleVersion(AnswerError):
-    """The client answered a different questionnaire version than the attempt's."""
 
 
 def clean_cohort(value):

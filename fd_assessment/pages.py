@@ -1,11 +1,14 @@
-"""What the question and results templates need, and the HTML of the ``fd_digcomp_assessment``
-XBlock built from those templates. Shared by the standalone pages (``views``) and, through
-``api``, by the XBlock, so the block never reaches into this app's views, templates or files."""
-from django.template.loader import render_to_string
+"""What the question and results templates need, built from :mod:`fd_assessment.api`'s data.
+
+Used by the standalone pages (``views``) and by :mod:`fd_assessment.xblock_html`, the block's
+door. This module never renders HTML itself and ``api`` never imports it: data flows one way,
+``api`` -> ``pages`` -> ``views`` / ``xblock_html``.
+"""
 from django.utils.translation import get_language
 
 from . import api
 from .chart import results_chart
+from .scoring import OVERRATES, UNDERRATES
 
 
 def _lang():
@@ -23,23 +26,4 @@ def results_context(attempt, heading=1):
     """What the results template needs (``heading`` 3 inside the XBlock, whose title is an h2)."""
     data = api.results(attempt, _lang())
     return {"results": data, "chart": results_chart(data), "lang": _lang(), "h1": heading, "h2": heading + 1,
-            "underrates": api.UNDERRATES, "overrates": api.OVERRATES}
-
-
-def xblock_body_html(attempt, signed_in=True, form="short", error=None):
-    """The changing part of the block: sign-in note, intro with the start button, the next question
-    or the results (returned by the block's handlers to replace the body)."""
-    if not signed_in:
-        return render_to_string("fd_assessment/xblock_signin.html", {})
-    if attempt is None:
-        return render_to_string("fd_assessment/xblock_intro.html", {"form": form, "error": error})
-    if attempt.status == attempt.COMPLETED:
-        return render_to_string("fd_assessment/xblock_results.html", results_context(attempt, heading=3))
-    return render_to_string("fd_assessment/_question.html",
-                            question_context(attempt, error, action_url="#", submit_url="#"))
-
-
-def xblock_html(title, body_html):
-    """The whole block: its title (already translated by the caller) over the body."""
-    return render_to_string("fd_assessment/xblock.html", {"title": title, "inner": body_html})
-
+            "underrates": UNDERRATES, "overrates": OVERRATES, "forward": api.ways_forward(attempt, _lang())}

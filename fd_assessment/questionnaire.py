@@ -11,6 +11,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from .errors import AnswerError
 from .framework import DATA_DIR, FrameworkDataError, competence_ids, lang_of, validate
 
 QUESTIONNAIRE_DIR = DATA_DIR / "questionnaires"
@@ -18,10 +19,6 @@ DONT_KNOW = "x"
 FORMS = ("short", "full")
 SELF_RATING_VALUES = ("0", "1", "2", "3", "4")
 _FILE_RE = re.compile(r"^questionnaire-(?P<version>\d{4}\.\d+)\.(?P<lang>it|en)\.json$")
-
-
-class AnswerError(ValueError):
-    """An answer the questionnaire cannot accept; the message is meant for a person."""
 
 
 def available_versions():

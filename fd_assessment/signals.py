@@ -1,8 +1,15 @@
 """Signals sent by fd_assessment. Other packages connect to these, never to our models.
 
-``assessment_completed`` is sent once, after the transaction that completes an attempt commits.
-Its keyword arguments are the fields of :class:`AssessmentCompleted` (checked at each send, see
-:mod:`fd_core.signals`).
+Their keyword arguments are the fields of the payload dataclasses below (checked at each send, see
+:mod:`fd_core.signals`):
+
+- ``assessment_completed`` (:class:`AssessmentCompleted`) is sent once, after the transaction that
+  completes an attempt commits.
+- ``results_page_extras`` (:class:`ResultsPageExtras`) is sent (``send_robust``) while the results
+  page of a completed attempt is built, so that another app can add a way forward without
+  fd_assessment importing it (fd_badges adds the badges earned with the attempt). A receiver
+  returns a list of plain dicts ``{"kind": str, "title": str, "url": str}`` (the URL site-relative
+  or http(s)), already in the payload's ``language``; anything else is left out.
 """
 import datetime
 from dataclasses import dataclass
@@ -36,4 +43,26 @@ class AssessmentCompleted:
     completed_at: datetime.datetime
 
 
+@dataclass(frozen=True)
+class ResultsPageExtras:
+    """The results page of a completed attempt asks what else to show.
+
+    - ``user_id``: the person whose results these are;
+    - ``attempt_id``: the attempt;
+    - ``course_key``: its course, or ``None`` (standalone page);
+    - ``completed_at``: when the attempt was completed;
+    - ``until_at``: when the person's next attempt was completed, or ``None``: what happened after
+      it belongs to that attempt's page;
+    - ``language``: the page's language (``"it"``/``"en"``).
+    """
+
+    user_id: int
+    attempt_id: int
+    course_key: str | None
+    completed_at: datetime.datetime
+    until_at: datetime.datetime | None
+    language: str
+
+
 assessment_completed = PayloadSignal(AssessmentCompleted)
+results_page_extras = PayloadSignal(ResultsPageExtras)

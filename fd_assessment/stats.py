@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from fd_core.privacy import is_suppressed, suppress
 
+from .errors import StatisticsFilterError
 from .framework import titles
 from .models import StatsCell
 
@@ -21,10 +22,6 @@ PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 ALL = "all"
 STANDALONE = "standalone"
 ANY = StatsCell.ANY
-
-
-class StatisticsFilterError(ValueError):
-    """A filter value a person can correct; the message says how."""
 
 
 def dimensions(result):

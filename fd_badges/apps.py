@@ -9,6 +9,7 @@ RECEIVERS = (
              sender_path="completion.models.BlockCompletion", optional=True),
     Receiver("on_user_retired", "fd_core.platform.USER_RETIRE_LMS_MISC"),
     Receiver("on_assessment_completed", "fd_assessment.signals.assessment_completed", optional=True),
+    Receiver("on_results_page_extras", "fd_assessment.signals.results_page_extras", optional=True),
 )
 
 

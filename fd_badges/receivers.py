@@ -75,3 +75,20 @@ def on_user_retired(sender, user=None, **kwargs):
     Award.objects.filter(user=user).update(user=None, narrative="", evidence=[], credential=None)
     LearnerFact.objects.filter(user=user).delete()
     PendingEvaluation.objects.filter(user=user).delete()
+
+
+def on_results_page_extras(sender, user_id=None, completed_at=None, until_at=None, **kwargs):
+    """The badges earned with a DigComp attempt (awarded since it was completed and before the
+    person's next attempt, not revoked), for
+    its results page: ``[{"kind": "badge", "title", "url"}]`` in the page's language (the sender
+    sets it). An award still queued is not shown: the page says only what is true now."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    if user_id is None or completed_at is None:
+        return []
+    awards = Award.objects.filter(user_id=user_id, awarded_at__gte=completed_at, revoked_at__isnull=True)
+    awards = awards.filter(awarded_at__lt=until_at) if until_at is not None else awards
+    return [{"kind": "badge", "url": reverse("fd_badges:award_page", args=[award.uuid]),
+             "title": _("Your new badge: %(name)s") % {"name": award.badge_class.name}}
+            for award in awards.select_related("badge_class").order_by("awarded_at", "id")]

@@ -10,6 +10,8 @@ from fd_core.platform import platform
 
 from .models import School, TeacherRole
 
+__all__ = ["can_lead", "schools", "start_class"]
+
 
 def can_lead(user, course_key):
     """True for course staff of ``course_key`` and for teachers approved by the programme's staff."""

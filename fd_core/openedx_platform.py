@@ -71,3 +71,10 @@ def read_course_asset(course_key, name):
         return contentstore().find(StaticContent.compute_location(course_key, name)).data
     except NotFoundError as exc:
         raise LookupError(name) from exc
+
+
+def course_home_url(course_key):
+    """The course's home page (outline, "Resume course") in the Learning MFE, as the LMS links it."""
+    from openedx.features.course_experience.url_helpers import get_learning_mfe_home_url
+
+    return get_learning_mfe_home_url(course_key=course_key, url_fragment="home")

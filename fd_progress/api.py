@@ -1,9 +1,12 @@
-"""The only door of fd_progress for other packages."""
+"""The door of fd_progress for other packages: record what happened offline, read progress, retire a user.
 
-from .activities import record_assistance, record_attendance, record_session
+``Metric`` and ``ScopeType`` (what is counted, and where) come from :mod:`fd_progress.metrics`, the
+app's vocabulary and a declared door of its own; everything else is defined here, so the door says
+what it promises and the modules behind it can change.
+"""
+
+from . import activities, retirement, series
 from .metrics import Metric, ScopeType
-from .retirement import retire_user
-from .series import progress_of
 
 __all__ = [
     "Metric",
@@ -14,3 +17,33 @@ __all__ = [
     "record_session",
     "retire_user",
 ]
+
+
+def record_session(session):
+    """Count a training session as held (on its date). Safe to call again after an edit."""
+    return activities.record_session(session)
+
+
+def record_attendance(session, user_ids=(), head_count=0):
+    """Record registered users who attended and/or ``head_count`` more people without an account.
+
+    Returns ``(new_attendances, session_head_count)``. A user already recorded is not counted twice.
+    """
+    return activities.record_attendance(session, user_ids=user_ids, head_count=head_count)
+
+
+def record_assistance(point, date, hours, people=0):
+    """Log ``hours`` of one-to-one help given to ``people`` at a facilitation point on ``date``;
+    returns the log entry."""
+    return activities.record_assistance(point, date, hours, people=people)
+
+
+def retire_user(user_id):
+    """Replace ``user_id`` everywhere in the counts by one stand-in and drop the attendance rows;
+    returns the number of rows changed."""
+    return retirement.retire_user(user_id)
+
+
+def progress_of(targets, today=None):
+    """A ``TargetProgress`` for each target, in the same order."""
+    return series.progress_of(targets, today=today)

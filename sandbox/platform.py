@@ -28,6 +28,11 @@ def jump_to_url(usage_key):
     return reverse("sandbox:jump_to", kwargs={"course_id": str(usage_key.course_key), "usage_id": str(usage_key)})
 
 
+def course_home_url(course_key):
+    """The course outline, where "continue where you left off" is (the LMS's course home)."""
+    return reverse("sandbox:course_outline", kwargs={"course_id": str(course_key)})
+
+
 def course_asset_url(course_key, path):
     """The site-root URL of a course file (``/static/<path>`` in OLX)."""
     from .rendering import asset_url

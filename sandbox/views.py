@@ -21,9 +21,9 @@ from xblock.exceptions import NoSuchHandlerError, NoSuchUsage
 
 from fd_core.platform import platform
 
-from . import enrollment
+from . import course_progress, enrollment
 from .courses import course_tree
-from .inheritance import structure_start, visible_to_learner
+from .inheritance import visible_to_learner
 from .models import Course, CourseBlock
 from .rendering import render_blocks
 from .runtime import SandboxRuntime
@@ -61,11 +61,15 @@ def course_list(request):
 
 def course_outline(request, course_id):
     course = _course(course_id)
+    enrolled, is_staff = enrollment.is_enrolled(request.user, course), _is_staff(request.user, course)
+    marks, resume = {}, None
+    if enrolled or is_staff:  # the LMS shows progress and "Resume" to those who follow the course
+        runtime = SandboxRuntime(request.user, course.course_key, is_staff=is_staff)
+        marks = course_progress.unit_marks(runtime, course, request.user)
+        resume = course_progress.resume_target(runtime, course, request.user)
     return render(request, "sandbox/course_outline.html", {
-        "course": course,
-        "tree": course_tree(course),
-        "enrolled": enrollment.is_enrolled(request.user, course),
-        "is_staff": _is_staff(request.user, course),
+        "course": course, "tree": course_tree(course), "enrolled": enrolled, "is_staff": is_staff,
+        "marks": marks, "resume": resume,
     })
 
 
@@ -86,11 +90,7 @@ def block_is_open(runtime, block):
 
 
 def _unit_is_open(runtime, unit):
-    if runtime.user_is_staff:
-        return True
-    field_data = runtime.inherited_settings
-    return visible_to_learner(structure_start(field_data, unit.usage_key),
-                              field_data.effective(unit.usage_key).get("visible_to_staff_only", False))
+    return course_progress.is_open(runtime, unit)
 
 
 def _unit_context(request, course, unit, view_name, runtime=None):
@@ -98,14 +98,10 @@ def _unit_context(request, course, unit, view_name, runtime=None):
     runtime = runtime or SandboxRuntime(request.user, course.course_key, is_staff=_is_staff(request.user, course))
     shown = [leaf.usage_key for leaf in leaves if block_is_open(runtime, runtime.get_block(leaf.usage_key))]
     bodies, head, foot = render_blocks(runtime, shown, view_name)
-    units = list(CourseBlock.objects.filter(course=course, block_type="vertical").order_by("parent__parent__position",
-                                                                                             "parent__position",
-                                                                                             "position", "id"))
-    index = next(i for i, candidate in enumerate(units) if candidate.pk == unit.pk)
+    previous_unit, next_unit = course_progress.neighbours(runtime, course, unit)
     return {
         "course": course, "unit": unit, "bodies": bodies, "head_html": head, "foot_html": foot,
-        "previous_unit": units[index - 1] if index > 0 else None,
-        "next_unit": units[index + 1] if index + 1 < len(units) else None,
+        "previous_unit": previous_unit, "next_unit": next_unit,
         "student_id": request.user.pk or "",
         "is_staff": runtime.user_is_staff,
     }

@@ -1,10 +1,11 @@
 """XBlock ``fd_digcomp_assessment``: the DigComp questionnaire inside a course.
 
 It is a thin shell over ``fd_assessment.api``: questions, scoring, results and recommendations
-come from the plugin app, and so does the block's HTML (``api.xblock_html`` / ``api.xblock_body_html``,
-translated by the app's Django catalogue). The block's own Studio labels and messages are in the
-``fd_xblocks/translations`` catalogue the i18n service reads. Completion is published on submit; a
-grade only if the author asks for one. Only ``fd_assessment.api`` (and ``.signals``) may be imported.
+come from the plugin app as data, and the block's HTML from the app's door for this block,
+``fd_assessment.xblock_html`` (translated by the app's Django catalogue). The block's own Studio
+labels and messages are in the ``fd_xblocks/translations`` catalogue the i18n service reads.
+Completion is published on submit; a grade only if the author asks for one. Only
+``fd_assessment.api``, ``.errors``, ``.signals`` and ``.xblock_html`` may be imported.
 """
 from types import SimpleNamespace
 
@@ -90,10 +91,10 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
 
     # --- views -----------------------------------------------------------------------------
     def _inner_html(self, user, error=None):
-        from fd_assessment import api
+        from fd_assessment import xblock_html
 
         attempt = self._attempt(user) if user is not None else None
-        return api.xblock_body_html(attempt, signed_in=user is not None, form=self.form, error=error)
+        return xblock_html.body_html(attempt, signed_in=user is not None, form=self.form, error=error)
 
     def _title(self):
         """The author's title, or the default one in the learner's language."""
@@ -102,11 +103,11 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
         return self.display_name
 
     def student_view(self, context=None):
-        from fd_assessment import api
+        from fd_assessment import xblock_html
 
-        fragment = Fragment(api.xblock_html(self._title(), self._inner_html(self._django_user())))
+        fragment = Fragment(xblock_html.block_html(self._title(), self._inner_html(self._django_user())))
         # Cached static resources: the assessment's one stylesheet (shared with its pages), the block's script.
-        fragment.add_css_url(api.stylesheet_url())
+        fragment.add_css_url(xblock_html.stylesheet_url())
         fragment.add_javascript_url(self.runtime.local_resource_url(self, "public/digcomp_assessment.js"))
         fragment.initialize_js("DigCompAssessmentBlock")
         return fragment

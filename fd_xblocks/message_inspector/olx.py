@@ -22,8 +22,7 @@ validation as the Studio editor: a bad OLX file is refused with the problem name
 """
 from lxml import etree
 
-from fd_xblocks.video_pill.competences import clean_competences
-from fd_xblocks.video_pill.errors import PillInputError
+from fd_core.digcomp import UnknownCompetences, competence_ids
 
 from .message import N_, MessageError, clean_message
 
@@ -54,8 +53,8 @@ def _number(node, name, default, kind):
 def settings_from_node(node):
     """display_name, weight, attempts_allowed and digcomp_competences, checked."""
     try:
-        competences = clean_competences(node.get("digcomp_competences", ""))
-    except PillInputError as error:
+        competences = competence_ids(node.get("digcomp_competences", ""))
+    except UnknownCompetences as error:
         raise MessageError(N_("Unknown DigComp competence in digcomp_competences."), "digcomp_competences") from error
     title = (node.get("display_name") or "").strip()
     if len(title) > 200:

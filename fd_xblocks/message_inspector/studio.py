@@ -8,9 +8,8 @@ import json
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 
+from fd_core.digcomp import UnknownCompetences, competence_ids
 from fd_core.xblock_json import json_response
-from fd_xblocks.video_pill.competences import clean_competences
-from fd_xblocks.video_pill.errors import PillInputError
 
 from . import message as messages
 from .handlers import InspectError, parse_json_body
@@ -31,8 +30,8 @@ def clean_settings(data):
     if isinstance(attempts, bool) or not isinstance(attempts, int) or not 0 <= attempts <= 100:
         raise messages.MessageError(N_("Attempts allowed must be a whole number from 0 to 100."), "attempts_allowed")
     try:
-        competences = clean_competences(data.get("digcomp_competences", []))
-    except PillInputError as error:
+        competences = competence_ids(data.get("digcomp_competences", []))
+    except UnknownCompetences as error:
         raise messages.MessageError(N_("Unknown DigComp competence: use ids from 1.1 to 5.4, such as 4.2."),
                                     "digcomp_competences") from error
     return {"display_name": title.strip(), "weight": float(weight), "attempts_allowed": attempts,
