@@ -75,8 +75,8 @@ def test_the_next_attempt_ends_what_an_older_results_page_counts(person):
     first = take(person)
     second = take(person)
     seen = []
-    results_page_extras.connect(lambda sender, **kwargs: seen.append(kwargs["until_at"]) or [], dispatch_uid="test-until",
-                                weak=False)
+    results_page_extras.connect(lambda sender, **kwargs: seen.append(kwargs["until_at"]) or [],
+                                dispatch_uid="test-until", weak=False)
     try:
         api.ways_forward(first, "it")
         api.ways_forward(second, "it")
