@@ -1,6 +1,6 @@
 """The only door of fd_progress for other packages."""
 
-from .activities import record_assistance, record_attendance, record_session
+from .activities import record_assistance, record_assistance_once, record_attendance, record_session
 from .metrics import Metric, ScopeType
 from .retirement import retire_user
 from .series import progress_of
@@ -10,6 +10,7 @@ __all__ = [
     "ScopeType",
     "progress_of",
     "record_assistance",
+    "record_assistance_once",
     "record_attendance",
     "record_session",
     "retire_user",
