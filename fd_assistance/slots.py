@@ -8,7 +8,7 @@ wall time gives one slot, at its first occurrence.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -45,7 +45,7 @@ class Slot:
 def _wall_time(day, clock, zone):
     """``day`` at ``clock`` in ``zone``, or None if that wall time does not exist that day."""
     moment = datetime.combine(day, clock, tzinfo=zone)  # fold=0: the first of a repeated hour
-    round_trip = moment.astimezone(timezone.utc).astimezone(zone)
+    round_trip = moment.astimezone(UTC).astimezone(zone)
     if round_trip.replace(tzinfo=None) != moment.replace(tzinfo=None):
         return None  # skipped by the clocks going forward
     return moment
@@ -62,7 +62,7 @@ def day_slots(day, ranges, minutes, zone=None):
         while wall + length <= closing:
             start = _wall_time(day, wall.time(), zone)
             if start is not None:
-                end = (start.astimezone(timezone.utc) + length).astimezone(zone)
+                end = (start.astimezone(UTC) + length).astimezone(zone)
                 found.setdefault(start, Slot(start, end))
             wall += length
     return [found[start] for start in sorted(found)]
