@@ -1,4 +1,5 @@
 """Fixtures of the fd_assistance suite: a point open every day, people, and the hours counted."""
+import html
 from datetime import time, timedelta
 
 import pytest
@@ -57,3 +58,8 @@ def facilitator(django_user_model):
 
 def slot_key(moment):
     return timezone.localtime(moment).isoformat(timespec="minutes")
+
+
+def text(response):
+    """The page as a person reads it (entities such as &#x27; decoded)."""
+    return html.unescape(response.content.decode())
