@@ -1,5 +1,5 @@
 """Free slots: opening hours in wall-clock time, minus closures, minus bookings, across DST changes."""
-from datetime import date, datetime, time, timedelta, timezone as dt_timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -34,7 +34,7 @@ def test_the_night_clocks_go_forward_has_no_slot_in_the_missing_hour():
 def test_the_night_clocks_go_back_gives_each_wall_time_once():
     slots = day_slots(date(2026, 10, 25), [(time(1), time(4))], 30, ROME)
     assert clock(slots) == ["01:00", "01:30", "02:00", "02:30", "03:00", "03:30"]
-    assert len({slot.start.astimezone(dt_timezone.utc) for slot in slots}) == 6
+    assert len({slot.start.astimezone(UTC) for slot in slots}) == 6
 
 
 @pytest.mark.django_db
@@ -43,13 +43,13 @@ def test_in_the_week_of_the_change_nine_o_clock_stays_nine_o_clock(point, settin
 
     OpeningHours.objects.filter(point=point).delete()
     OpeningHours.objects.create(point=point, weekday=0, start=time(9), end=time(9, 30))  # Mondays only
-    now = datetime(2026, 3, 23, 7, tzinfo=dt_timezone.utc)  # Monday 23 March, 08:00 in Rome
+    now = datetime(2026, 3, 23, 7, tzinfo=UTC)  # Monday 23 March, 08:00 in Rome
     free = {day: slots for day, slots in free_slots(point.pk, now=now).items() if slots}
     assert list(free) == [date(2026, 3, 23), date(2026, 3, 30)]
     before, after = free[date(2026, 3, 23)][0], free[date(2026, 3, 30)][0]
     assert before.start.astimezone(ROME).hour == after.start.astimezone(ROME).hour == 9
-    assert before.start.astimezone(dt_timezone.utc).hour == 8  # CET, UTC+1
-    assert after.start.astimezone(dt_timezone.utc).hour == 7  # CEST, UTC+2
+    assert before.start.astimezone(UTC).hour == 8  # CET, UTC+1
+    assert after.start.astimezone(UTC).hour == 7  # CEST, UTC+2
 
 
 @pytest.mark.django_db
