@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 POINT = "fd_progress.FacilitationPoint"
@@ -170,7 +171,7 @@ class Booking(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.point_id} {self.start:%Y-%m-%d %H:%M} ({self.status})"
+        return f"{self.point_id} {timezone.localtime(self.start):%Y-%m-%d %H:%M} ({self.status})"
 
     def save(self, *args, **kwargs):
         self.active_slot = self.start if self.status != self.Status.CANCELLED else None
