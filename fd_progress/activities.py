@@ -73,7 +73,7 @@ def record_assistance(point, date, hours, people=0):
 def record_assistance_once(source, point_id, date, hours, people=1):
     """Log the hours of one piece of help (a booking marked done) once, whatever the retries.
 
-    ``source`` names it for good (e.g. ``"fd_assistance.booking:42"``): calling again with the same
+    ``source`` names it for good (e.g. ``"booking:42"`` prefixed with the calling app): calling again with the same
     ``source`` records and counts nothing more (the unique ``AssistanceLog.source`` and the event's
     de-duplication key), so a form posted twice or a retried task counts the hours once. The hours
     reach the ``assistance_hours`` metric as a log entered by staff does. Returns ``(entry, created)``.
