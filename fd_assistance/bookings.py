@@ -29,11 +29,11 @@ def parse_start(value):
     """The slot a form names (``2026-03-30T09:00+02:00``) as an aware datetime, or a refusal."""
     try:
         start = datetime.fromisoformat(str(value or "").strip())
-    except ValueError:
-        start = None
-    if start is None or timezone.is_naive(start):
-        raise BookingRefused(_("Choose a time from the list of free times."))
-    return start.astimezone(slots.local_zone())
+        if timezone.is_naive(start) or not 2000 <= start.year <= 2100:
+            raise ValueError(value)
+        return start.astimezone(slots.local_zone())
+    except (ValueError, OverflowError) as exc:
+        raise BookingRefused(_("Choose a time from the list of free times.")) from exc
 
 
 def find_slot(point_id, start, now=None):

@@ -17,9 +17,10 @@ from ..models import Booking
 
 def _day(value):
     try:
-        return date.fromisoformat(value) if value else timezone.localdate()
+        day = date.fromisoformat(value) if value else timezone.localdate()
     except ValueError:
         return None
+    return day if 2000 <= day.year <= 2100 else None
 
 
 def _point(user, value, points):
