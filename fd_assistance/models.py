@@ -139,7 +139,9 @@ class Booking(models.Model):
         DONE = "done", _("Done")
         NO_SHOW = "no_show", _("Did not come")
 
-    point = models.ForeignKey(POINT, verbose_name=_("facilitation point"), on_delete=models.PROTECT,
+    # CASCADE, not PROTECT: fd_progress decides alone whether a point may go (its assistance logs,
+    # which hold the hours of bookings done, protect it); the bookings of a point that goes, go too.
+    point = models.ForeignKey(POINT, verbose_name=_("facilitation point"), on_delete=models.CASCADE,
                               related_name="bookings")
     start = models.DateTimeField(_("starts at"), db_index=True)
     end = models.DateTimeField(_("ends at"))
