@@ -29,7 +29,8 @@ class ClosureAdmin(admin.ModelAdmin):
 class BookingAdmin(admin.ModelAdmin):
     list_display = ("start", "point", "topic", "status", "person", "created_at")
     list_filter = ("status", "topic", "point")
-    date_hierarchy = "start"
+    # No date_hierarchy on ``start``: on MySQL/MariaDB it needs the server's time zone tables.
+    ordering = ("-start",)
     raw_id_fields = ("user",)
     readonly_fields = ("cancel_token", "created_at", "marked_by", "guest_erased_at")
     search_fields = ("first_name", "phone", "email")

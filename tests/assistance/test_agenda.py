@@ -115,3 +115,24 @@ def test_the_minutes_field_starts_at_the_slot_length(client, booking, facilitato
     client.force_login(facilitator)
     assert 'value="30"' in text(client.get(agenda_url(booking)))
     assert slot_key(booking.start)
+
+
+@pytest.mark.parametrize("model", ["helpdesk", "openinghours", "closure", "booking"])
+def test_staff_manage_hours_closures_desks_and_bookings_in_the_admin(client, booking, django_user_model, model):
+    admin = django_user_model.objects.create_superuser("amministratrice", "a@example.org", "pw")
+    client.force_login(admin)
+    assert client.get(reverse(f"admin:fd_assistance_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:fd_assistance_{model}_add")).status_code == 200
+
+
+def test_opening_hours_that_close_before_they_open_are_refused_in_the_admin(client, point, django_user_model):
+    from fd_assistance.models import OpeningHours
+
+    admin = django_user_model.objects.create_superuser("amministratore", "b@example.org", "pw")
+    client.force_login(admin)
+    before = OpeningHours.objects.count()
+    response = client.post(reverse("admin:fd_assistance_openinghours_add"),
+                           {"point": point.pk, "weekday": 0, "start": "12:00", "end": "09:00"})
+    assert response.status_code == 200  # the form again, with the message
+    assert "deve venire dopo" in text(response)
+    assert OpeningHours.objects.count() == before
