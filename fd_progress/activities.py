@@ -68,3 +68,22 @@ def record_assistance(point, date, hours, people=0):
         entry = AssistanceLog.objects.create(facilitation_point=point, date=date, hours=hours, people=people)
         ingest.save_events([ingest.assistance_event(entry)])
     return entry
+
+
+def record_assistance_once(source, point_id, date, hours, people=1):
+    """Log the hours of one piece of help (a booking marked done) once, whatever the retries.
+
+    ``source`` names it for good (e.g. ``"booking:42"`` prefixed with the calling app): calling again with the same
+    ``source`` records and counts nothing more (the unique ``AssistanceLog.source`` and the event's
+    de-duplication key), so a form posted twice or a retried task counts the hours once. The hours
+    reach the ``assistance_hours`` metric as a log entered by staff does. Returns ``(entry, created)``.
+    """
+    with transaction.atomic():
+        entry, created = AssistanceLog.objects.get_or_create(
+            source=str(source)[:64],
+            defaults={"facilitation_point_id": point_id, "date": date, "hours": hours, "people": people},
+        )
+        if created:
+            entry = AssistanceLog.objects.select_related("facilitation_point").get(pk=entry.pk)
+            ingest.save_events([ingest.assistance_event(entry)])
+    return entry, created

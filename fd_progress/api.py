@@ -13,6 +13,7 @@ __all__ = [
     "ScopeType",
     "progress_of",
     "record_assistance",
+    "record_assistance_once",
     "record_attendance",
     "record_session",
     "retire_user",
@@ -36,6 +37,15 @@ def record_assistance(point, date, hours, people=0):
     """Log ``hours`` of one-to-one help given to ``people`` at a facilitation point on ``date``;
     returns the log entry."""
     return activities.record_assistance(point, date, hours, people=people)
+
+
+def record_assistance_once(source, point_id, date, hours, people=1):
+    """Log the hours of one piece of help (a booking marked done) once, whatever the retries.
+
+    ``source`` names it for good (``"fd_assistance:booking:42"``): calling again with the same
+    ``source`` records and counts nothing more. Returns ``(entry, created)``.
+    """
+    return activities.record_assistance_once(source, point_id, date, hours, people=people)
 
 
 def retire_user(user_id):

@@ -132,6 +132,15 @@ class AssistanceLog(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(24 * 7)],
     )
     people = models.PositiveIntegerField(_("people helped"), default=0)
+    source = models.CharField(
+        _("recorded from"),
+        max_length=64,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Set when the hours come from another app, e.g. a booking marked done at a facilitation point."),
+    )
 
     class Meta:
         ordering = ["-date", "id"]

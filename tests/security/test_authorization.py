@@ -88,6 +88,10 @@ def badge(w):
     return {"slug": w.objects.badge.slug}
 
 
+def booking_token(w):
+    return {"token": w.objects.booking.cancel_token}
+
+
 def pk(name):
     return lambda w: {"pk": getattr(w.objects, name).pk}
 
@@ -191,6 +195,17 @@ URLS = {
     "fd_progress:session-detail": Row("DDDDA", pk("session")),
     "fd_progress:assistance-list": Row("DDDDA"),
     "fd_progress:api_not_found": Row("HHHHH", path=lambda w: "/fd/progress/api/no-such-thing/"),
+    # fd_assistance: points, free times and booking are public (guests book without an account); a
+    # booking is reached by its secret link only; the agenda is for staff or the facilitate permission.
+    "fd_assistance:points": Row("AAAAA"),
+    "fd_assistance:point": Row("AAAAA", lambda w: {"point_id": w.objects.point.pk}),
+    "fd_assistance:book": Row("AAAAA", lambda w: {"point_id": w.objects.point.pk}, method="POST",
+                              data={"topic": "spid"}),
+    "fd_assistance:booking": Row("AAAAA", booking_token),
+    "fd_assistance:cancel": Row("AAAAA", booking_token, method="POST"),
+    "fd_assistance:agenda": Row("DDDDA"),
+    "fd_assistance:mark": Row("DDDDA", lambda w: {"booking_id": w.objects.booking.pk}, method="POST",
+                              data={"outcome": "no_show"}),
 }
 # The two handler routes are tried through HANDLERS, once per handler of every block.
 HANDLER_ROUTES = {"sandbox:xblock_handler": "auth", "sandbox:xblock_handler_noauth": "noauth"}

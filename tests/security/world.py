@@ -134,7 +134,23 @@ def _objects(world):
     key = issuer.keys.filter(compromised_at__isnull=True).first() if hasattr(issuer, "keys") else None
     class_tour = _class_tour(world)
     return SimpleNamespace(attempt=attempt, issuer=issuer, badge=badge, award=award, target=target, point=point,
-                           session=session, signing_key=key, class_tour=class_tour)
+                           session=session, signing_key=key, class_tour=class_tour, booking=_booking(point))
+
+
+def _booking(point):
+    """A guest's booking of one-to-one help at the point (fd_assistance), tomorrow at 09:00."""
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from fd_assistance import bookings
+    from fd_assistance.models import OpeningHours
+
+    for weekday in range(7):
+        OpeningHours.objects.create(point=point, weekday=weekday, start=time(9), end=time(12))
+    start = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(9)))
+    return bookings.book(point.pk, start, "spid", guest={"first_name": "Ospite", "phone": "333 1234567",
+                                                         "email": "", "consent": True})
 
 
 def _class_tour(world):
