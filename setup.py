@@ -16,6 +16,7 @@ PLUGIN_APPS = [
     "fd_badges = fd_badges.apps:BadgesConfig",
     "fd_progress = fd_progress.apps:ProgressConfig",
     "fd_classroom = fd_classroom.apps:ClassroomConfig",
+    "fd_calendar = fd_calendar.apps:CalendarConfig",
 ]
 
 setup(
@@ -34,6 +35,7 @@ setup(
         "fd_badges", "fd_badges.*",
         "fd_progress", "fd_progress.*",
         "fd_classroom", "fd_classroom.*",
+        "fd_calendar", "fd_calendar.*",
         # The demo courses (the Tutor plugin imports them on request). The sandbox and its LMS
         # shim are for trying and testing from a checkout only: they are not in the wheel.
         "course_content", "course_content.*",
@@ -63,6 +65,7 @@ setup(
         "django-crum>=0.7",
         "pandas>=2.2",
         "charset-normalizer>=3.0",
+        "icalendar>=6.0",
     ],
     extras_require={
         "sandbox": ["xblock-sdk>=0.12"],

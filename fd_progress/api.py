@@ -1,6 +1,6 @@
 """The only door of fd_progress for other packages."""
 
-from .activities import record_assistance, record_attendance, record_session
+from .activities import record_assistance, record_attendance, record_calendar_attendance, record_session
 from .metrics import Metric, ScopeType
 from .retirement import retire_user
 from .series import progress_of
@@ -11,6 +11,7 @@ __all__ = [
     "progress_of",
     "record_assistance",
     "record_attendance",
+    "record_calendar_attendance",
     "record_session",
     "retire_user",
 ]

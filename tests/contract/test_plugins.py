@@ -17,6 +17,7 @@ OUR_APPS = {
     "fd_badges": "fd/badges/",
     "fd_progress": "fd/progress/",
     "fd_classroom": "fd/classroom/",
+    "fd_calendar": "fd/calendar/",
 }
 
 
@@ -79,10 +80,11 @@ def test_every_configured_receiver_is_connected_to_its_signal():
 def test_each_app_settings_defaults_are_applied():
     from fd_assessment.settings.common import DEFAULTS as assessment
     from fd_badges.settings.common import DEFAULTS as badges
+    from fd_calendar.settings.common import DEFAULTS as calendar
     from fd_classroom.settings.common import DEFAULTS as classroom
     from fd_progress.settings.common import DEFAULTS as progress
 
-    for name in {**assessment, **badges, **progress, **classroom}:
+    for name in {**assessment, **badges, **progress, **classroom, **calendar}:
         assert hasattr(settings, name), name
 
 

@@ -11,7 +11,7 @@ import sandbox
 
 REPO = Path(__file__).resolve().parents[2]
 SUITE_PACKAGES = {"fd_core", "fd_xblocks", "fd_assessment", "fd_badges", "fd_progress", "fd_classroom",
-                  "course_content"}
+                  "fd_calendar", "course_content"}
 NOT_FOR_THE_LMS = {"sandbox", "lms", "common", "openedx", "tests", "tutorfirenzedigitale"}
 
 pytestmark = pytest.mark.packaging
@@ -56,7 +56,7 @@ def test_suite_wheel_keeps_what_the_platform_and_the_tutor_plugin_read(suite_whe
     assert any(name.startswith("fd_badges/templates/fd_badges/") for name in names)
     assert "fd_badges/management/commands/fd_badges_issuer.py" in names
     points = entry_points(suite_wheel)
-    assert set(points["lms.djangoapp"]) >= {"fd_assessment", "fd_badges", "fd_progress"}
+    assert set(points["lms.djangoapp"]) >= {"fd_assessment", "fd_badges", "fd_progress", "fd_calendar"}
     assert set(points["cms.djangoapp"]) == set(points["lms.djangoapp"])
     assert "fd_video_pill" in points["xblock.v1"]
 
