@@ -114,3 +114,11 @@ def test_retiring_a_user_frees_their_seat_and_forgets_them(people):
     assert retire_user(people[0].pk) == 1
     assert not Registration.objects.filter(user=people[0]).exists()
     assert Registration.objects.get(user=people[1]).status == "confirmed"
+
+
+def test_the_database_refuses_one_seat_for_two_people(session, people):
+    from django.db import IntegrityError, transaction
+
+    Registration.objects.create(session=session, user=people[0], seat_number=1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.create(session=session, user=people[1], seat_number=1)
