@@ -17,10 +17,10 @@ def make_session(days=3, hours=2, **fields):
     from fd_calendar.models import CalendarSession
 
     start = timezone.now().replace(microsecond=0) + timedelta(days=days)
-    values = {"title": "SPID in un'ora", "kind": "in_person", "topics": "spid,app_io", "district": "Quartiere 5 Rifredi",
-              "place": "Biblioteca Buonarroti, viale Guidoni 188", "starts_at": start,
-              "ends_at": start + timedelta(hours=hours), "capacity": 10, "what_to_bring": "Il telefono e la tessera sanitaria",
-              "access": "step_free"}
+    values = {"title": "SPID in un'ora", "kind": "in_person", "topics": "spid,app_io",
+              "district": "Quartiere 5 Rifredi", "place": "Biblioteca Buonarroti, viale Guidoni 188",
+              "starts_at": start, "ends_at": start + timedelta(hours=hours), "capacity": 10,
+              "what_to_bring": "Il telefono e la tessera sanitaria", "access": "step_free"}
     values.update(fields)
     return CalendarSession.objects.create(**values)
 

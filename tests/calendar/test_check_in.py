@@ -35,7 +35,6 @@ def _url(session, code):
 
 def test_checking_in_counts_once_and_says_already_checked_in(client, session, people):
     from fd_progress.counting import process_pending
-
     from tests.progress.conftest import total
 
     register_user(session, people[0])
@@ -82,7 +81,6 @@ def test_a_code_scanned_before_signing_in_still_checks_in_after(client, session,
 
 def test_the_facilitator_sees_the_code_and_adds_people_without_an_account(client, session, facilitator, people):
     from fd_progress.counting import process_pending
-
     from tests.progress.conftest import total
 
     assert client.get(reverse("fd_calendar:run", args=[session.uuid])).status_code == 302
