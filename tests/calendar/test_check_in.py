@@ -89,7 +89,7 @@ def test_the_facilitator_sees_the_code_and_adds_people_without_an_account(client
     client.force_login(facilitator)
     page = client.get(reverse("fd_calendar:run", args=[session.uuid]))
     body = page.content.decode()
-    assert page.status_code == 200 and "<svg" in body and 'http-equiv="refresh"' in body
+    assert page.status_code == 200 and "<svg" in body and "run.js" in body and 'data-refresh="' in body
     assert client.post(reverse("fd_calendar:head_count", args=[session.uuid]), {"people": "7"}).status_code == 302
     assert client.post(reverse("fd_calendar:head_count", args=[session.uuid]), {"people": "-3"}).status_code == 400
     process_pending(1000)
