@@ -55,6 +55,10 @@ def test_suite_wheel_keeps_what_the_platform_and_the_tutor_plugin_read(suite_whe
     assert "fd_xblocks/translations/it/LC_MESSAGES/text.mo" in names
     assert any(name.startswith("fd_badges/templates/fd_badges/") for name in names)
     assert "fd_badges/management/commands/fd_badges_issuer.py" in names
+    assert {"fd_calendar/templates/fd_calendar/base.html", "fd_calendar/static/fd_calendar/run.js",
+            "fd_calendar/locale/it/LC_MESSAGES/django.mo",
+            "fd_calendar/migrations/0001_sessions_registrations_check_ins.py",
+            "fd_calendar/management/commands/fd_calendar_demo.py"} <= names
     points = entry_points(suite_wheel)
     assert set(points["lms.djangoapp"]) >= {"fd_assessment", "fd_badges", "fd_progress", "fd_calendar"}
     assert set(points["cms.djangoapp"]) == set(points["lms.djangoapp"])
