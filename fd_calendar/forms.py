@@ -28,11 +28,15 @@ class FilterForm(forms.Form):
 
 
 class GuestForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=60, strip=True)
+    first_name = forms.CharField(label=_("First name"), max_length=60, strip=True,
+                                 widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
     phone = forms.CharField(label=_("Phone number"), max_length=20, required=False, strip=True,
+                            widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel",
+                                                          "aria-describedby": "id_phone-help"}),
                             help_text=_("A phone number or an e-mail address, so we can reach you if the session "
                                         "changes. Only an e-mail address gets a reminder the day before."))
-    email = forms.EmailField(label=_("E-mail address"), max_length=191, required=False)
+    email = forms.EmailField(label=_("E-mail address"), max_length=191, required=False,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     consent = forms.BooleanField(
         label=_("I agree that Firenze Digitale keeps my first name and contact to manage this registration; "
                 "they are erased after the session."), required=True,
