@@ -17,6 +17,7 @@ PLUGIN_APPS = [
     "fd_progress = fd_progress.apps:ProgressConfig",
     "fd_classroom = fd_classroom.apps:ClassroomConfig",
     "fd_assistance = fd_assistance.apps:AssistanceConfig",
+    "fd_calendar = fd_calendar.apps:CalendarConfig",
 ]
 
 setup(
@@ -36,6 +37,7 @@ setup(
         "fd_progress", "fd_progress.*",
         "fd_classroom", "fd_classroom.*",
         "fd_assistance", "fd_assistance.*",
+        "fd_calendar", "fd_calendar.*",
         # The demo courses (the Tutor plugin imports them on request). The sandbox and its LMS
         # shim are for trying and testing from a checkout only: they are not in the wheel.
         "course_content", "course_content.*",
@@ -65,6 +67,7 @@ setup(
         "django-crum>=0.7",
         "pandas>=2.2",
         "charset-normalizer>=3.0",
+        "icalendar>=6.0",
     ],
     extras_require={
         "sandbox": ["xblock-sdk>=0.12"],

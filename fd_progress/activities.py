@@ -87,3 +87,27 @@ def record_assistance_once(source, point_id, date, hours, people=1):
             entry = AssistanceLog.objects.select_related("facilitation_point").get(pk=entry.pk)
             ingest.save_events([ingest.assistance_event(entry)])
     return entry, created
+
+
+def record_calendar_attendance(source, title, online, when, place="", district="", facilitation_point_id=None,
+                               user_ids=(), head_count=0):
+    """Count attendance at a session of another app's calendar (fd_calendar), named for good by ``source``.
+
+    The first call mirrors the session as a :class:`TrainingSession` (held on the local day of
+    ``when``, a webinar if ``online``, else in person) and counts it as held; every call records
+    ``user_ids`` who attended (each once) and ``head_count`` more people without an account.
+    Returns ``(new_attendances, session_head_count)``.
+    """
+    with transaction.atomic():
+        session, created = TrainingSession.objects.get_or_create(
+            source=source[:64],
+            defaults={
+                "title": (title or source)[:200],
+                "kind": TrainingSession.Kind.WEBINAR if online else TrainingSession.Kind.IN_PERSON,
+                "date": ingest.local_day(when), "place": (place or "")[:200], "district": (district or "")[:100],
+                "facilitation_point_id": facilitation_point_id,
+            },
+        )
+        if created:
+            ingest.save_events([ingest.session_event(session)])
+    return record_attendance(session, user_ids=user_ids, head_count=head_count)

@@ -15,6 +15,7 @@ __all__ = [
     "record_assistance",
     "record_assistance_once",
     "record_attendance",
+    "record_calendar_attendance",
     "record_session",
     "retire_user",
 ]
@@ -46,6 +47,17 @@ def record_assistance_once(source, point_id, date, hours, people=1):
     ``source`` records and counts nothing more. Returns ``(entry, created)``.
     """
     return activities.record_assistance_once(source, point_id, date, hours, people=people)
+
+
+def record_calendar_attendance(source, title, online, when, place="", district="", facilitation_point_id=None,
+                               user_ids=(), head_count=0):
+    """Count attendance at a session of another app's calendar, named for good by ``source``
+    (``"fd_calendar:<uuid>"``): the first call mirrors it as a training session held on the local day
+    of ``when``; each call records ``user_ids`` (each once) and ``head_count`` more people without an
+    account. Returns ``(new_attendances, session_head_count)``."""
+    return activities.record_calendar_attendance(
+        source, title, online, when, place=place, district=district,
+        facilitation_point_id=facilitation_point_id, user_ids=user_ids, head_count=head_count)
 
 
 def retire_user(user_id):

@@ -18,6 +18,7 @@ OUR_APPS = {
     "fd_progress": "fd/progress/",
     "fd_classroom": "fd/classroom/",
     "fd_assistance": "fd/assistance/",
+    "fd_calendar": "fd/calendar/",
 }
 
 
@@ -81,10 +82,11 @@ def test_each_app_settings_defaults_are_applied():
     from fd_assessment.settings.common import DEFAULTS as assessment
     from fd_assistance.settings.common import DEFAULTS as assistance
     from fd_badges.settings.common import DEFAULTS as badges
+    from fd_calendar.settings.common import DEFAULTS as calendar
     from fd_classroom.settings.common import DEFAULTS as classroom
     from fd_progress.settings.common import DEFAULTS as progress
 
-    for name in {**assessment, **badges, **progress, **classroom, **assistance}:
+    for name in {**assessment, **badges, **progress, **classroom, **assistance, **calendar}:
         assert hasattr(settings, name), name
 
 

@@ -11,7 +11,7 @@ import sandbox
 
 REPO = Path(__file__).resolve().parents[2]
 SUITE_PACKAGES = {"fd_core", "fd_xblocks", "fd_assessment", "fd_badges", "fd_progress", "fd_classroom",
-                  "fd_assistance", "course_content"}
+                  "fd_assistance", "fd_calendar", "course_content"}
 NOT_FOR_THE_LMS = {"sandbox", "lms", "common", "openedx", "tests", "tutorfirenzedigitale"}
 
 pytestmark = pytest.mark.packaging
@@ -55,8 +55,12 @@ def test_suite_wheel_keeps_what_the_platform_and_the_tutor_plugin_read(suite_whe
     assert "fd_xblocks/translations/it/LC_MESSAGES/text.mo" in names
     assert any(name.startswith("fd_badges/templates/fd_badges/") for name in names)
     assert "fd_badges/management/commands/fd_badges_issuer.py" in names
+    assert {"fd_calendar/templates/fd_calendar/base.html", "fd_calendar/static/fd_calendar/run.js",
+            "fd_calendar/locale/it/LC_MESSAGES/django.mo",
+            "fd_calendar/migrations/0001_sessions_registrations_check_ins.py",
+            "fd_calendar/management/commands/fd_calendar_demo.py"} <= names
     points = entry_points(suite_wheel)
-    assert set(points["lms.djangoapp"]) >= {"fd_assessment", "fd_badges", "fd_progress", "fd_assistance"}
+    assert set(points["lms.djangoapp"]) >= {"fd_assessment", "fd_badges", "fd_progress", "fd_assistance", "fd_calendar"}
     assert "fd_assistance/templates/fd_assistance/base.html" in names
     assert "fd_assistance/locale/it/LC_MESSAGES/django.mo" in names
     assert set(points["cms.djangoapp"]) == set(points["lms.djangoapp"])

@@ -92,6 +92,17 @@ def booking_token(w):
     return {"token": w.objects.booking.cancel_token}
 
 
+def calendar(w):
+    return {"uuid": w.objects.calendar_session.uuid}
+
+
+def check_in_url(w):
+    from fd_calendar.codes import make_code
+
+    session = w.objects.calendar_session
+    return reverse("fd_calendar:check_in", args=[session.uuid]) + "?code=" + make_code(session)
+
+
 def pk(name):
     return lambda w: {"pk": getattr(w.objects, name).pk}
 
@@ -175,6 +186,21 @@ URLS = {
     "fd_classroom:pupil": Row("DDDDD", pupil),
     "fd_classroom:poll": Row("DDDDD", pupil),
     "fd_classroom:answer": Row("DDDDD", pupil, method="POST", data={"option": "0"}),
+    # fd_calendar: the calendar, sessions and feeds are public; registering is open to guests (an empty
+    # guest form is refused for its input); a cancel link is its holder's; running a session needs
+    # staff or the fd_calendar.run_session permission; checking in needs a seat (the learner has one).
+    "fd_calendar:list": Row("AAAAA"),
+    "fd_calendar:mine": Row("DAAAA"),
+    "fd_calendar:feed": Row("AAAAA"),
+    "fd_calendar:point_feed": Row("AAAAA", lambda w: {"point_id": w.objects.point.pk}),
+    "fd_calendar:topic_feed": Row("AAAAA", lambda w: {"topic": "spid"}),
+    "fd_calendar:cancel": Row("AAAAA", lambda w: {"token": w.objects.registration.cancel_token}),
+    "fd_calendar:session": Row("AAAAA", calendar),
+    "fd_calendar:register": Row("AAAAA", lambda w: {"uuid": w.objects.open_calendar_session.uuid}, method="POST"),
+    "fd_calendar:session_ics": Row("AAAAA", calendar),
+    "fd_calendar:run": Row("DDDDA", calendar),
+    "fd_calendar:head_count": Row("DDDDA", calendar, method="POST", data={"people": "2"}),
+    "fd_calendar:check_in": Row("DADDD", path=lambda w: check_in_url(w)),
     # The DID document: host-based at the site root by default, path-based only when configured.
     "fd_badges:did_json": Row("AAAAA"),
     "fd_badges:did_json_path_based": Row("HHHHH"),

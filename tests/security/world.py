@@ -133,8 +133,11 @@ def _objects(world):
     session = TrainingSession.objects.create(title="Sessione", kind="in_person", date=today, facilitation_point=point)
     key = issuer.keys.filter(compromised_at__isnull=True).first() if hasattr(issuer, "keys") else None
     class_tour = _class_tour(world)
+    calendar_session, registration = _calendar_session(world, point)
     return SimpleNamespace(attempt=attempt, issuer=issuer, badge=badge, award=award, target=target, point=point,
-                           session=session, signing_key=key, class_tour=class_tour, booking=_booking(point))
+                           session=session, signing_key=key, class_tour=class_tour, booking=_booking(point),
+                           calendar_session=calendar_session, registration=registration,
+                           open_calendar_session=_open_calendar_session())
 
 
 def _booking(point):
@@ -151,6 +154,31 @@ def _booking(point):
     start = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(9)))
     return bookings.book(point.pk, start, "spid", guest={"first_name": "Ospite", "phone": "333 1234567",
                                                          "email": "", "consent": True})
+
+
+def _calendar_session(world, point):
+    """A session of the training calendar at the point, with a seat for the learner (fd_calendar)."""
+    from django.utils import timezone
+
+    from fd_calendar.booking import register_user
+    from fd_calendar.models import CalendarSession
+
+    start = timezone.now() + timedelta(days=2)
+    session = CalendarSession.objects.create(title="SPID", kind="point", topics="spid", facilitation_point=point,
+                                             starts_at=start, ends_at=start + timedelta(hours=2), capacity=5,
+                                             webinar_url="https://meet.example.org/spid")
+    return session, register_user(session, world.users["learner"])
+
+
+def _open_calendar_session():
+    """Another session, for trying registration without changing who has a seat in the first one."""
+    from django.utils import timezone
+
+    from fd_calendar.models import CalendarSession
+
+    start = timezone.now() + timedelta(days=3)
+    return CalendarSession.objects.create(title="CIE", kind="webinar", topics="cie", starts_at=start,
+                                          ends_at=start + timedelta(hours=1), capacity=5)
 
 
 def _class_tour(world):

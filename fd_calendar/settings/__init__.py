@@ -1,0 +1,1 @@
+"""Settings injected into the LMS and Studio by the plugin framework."""
