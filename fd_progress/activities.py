@@ -91,7 +91,7 @@ def record_assistance_once(source, point_id, date, hours, people=1):
 
 def record_calendar_attendance(source, title, online, when, place="", district="", facilitation_point_id=None,
                                user_ids=(), head_count=0):
-    """Count attendance at a session of another app's calendar (fd_calendar), named for good by ``source``.
+    """Count attendance at a session of another app's calendar, named for good by ``source``.
 
     The first call mirrors the session as a :class:`TrainingSession` (held on the local day of
     ``when``, a webinar if ``online``, else in person) and counts it as held; every call records

@@ -43,7 +43,7 @@ def record_assistance(point, date, hours, people=0):
 def record_assistance_once(source, point_id, date, hours, people=1):
     """Log the hours of one piece of help (a booking marked done) once, whatever the retries.
 
-    ``source`` names it for good (``"fd_assistance:booking:42"``): calling again with the same
+    ``source`` names it for good (``"<app>:booking:42"``): calling again with the same
     ``source`` records and counts nothing more. Returns ``(entry, created)``.
     """
     return activities.record_assistance_once(source, point_id, date, hours, people=people)
@@ -52,7 +52,7 @@ def record_assistance_once(source, point_id, date, hours, people=1):
 def record_calendar_attendance(source, title, online, when, place="", district="", facilitation_point_id=None,
                                user_ids=(), head_count=0):
     """Count attendance at a session of another app's calendar, named for good by ``source``
-    (``"fd_calendar:<uuid>"``): the first call mirrors it as a training session held on the local day
+    (``"<app>:<uuid>"``): the first call mirrors it as a training session held on the local day
     of ``when``; each call records ``user_ids`` (each once) and ``head_count`` more people without an
     account. Returns ``(new_attendances, session_head_count)``."""
     return activities.record_calendar_attendance(
