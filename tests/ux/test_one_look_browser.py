@@ -27,7 +27,8 @@ def app_pages():
 
 HEADER = """
 const headers = [...document.querySelectorAll('header')].filter(h => h.getBoundingClientRect().height > 0);
-return headers.map(h => [h.className, h.innerText.replace(/\\s+/g, ' ').trim(), getComputedStyle(h).backgroundColor]);"""
+return headers.map(h => [h.className, h.innerText.replace(/\\s+/g, ' ').trim(),
+                         getComputedStyle(h).backgroundColor]);"""
 
 COLOURS = """
 const style = s => { const e = document.querySelector(s); return e ? getComputedStyle(e) : null; };
