@@ -12,6 +12,7 @@ def read(*parts):
 
 
 PLUGIN_APPS = [
+    "fd_core = fd_core.apps:CoreConfig",
     "fd_assessment = fd_assessment.apps:AssessmentConfig",
     "fd_badges = fd_badges.apps:BadgesConfig",
     "fd_progress = fd_progress.apps:ProgressConfig",

@@ -4,6 +4,7 @@ import io
 import json
 from xml.sax.saxutils import escape, quoteattr
 
+from django.utils.translation import gettext as _
 from PIL import Image, PngImagePlugin
 
 OB3_PNG_KEYWORD = "openbadgecredential"
@@ -14,7 +15,7 @@ SIZE = 400
 
 
 class BakingError(ValueError):
-    pass
+    """A badge file we cannot read; its message is for the person who sent it (localised, plain words)."""
 
 
 def default_image(badge_class):
@@ -55,10 +56,12 @@ def unbake_png(png_bytes, keyword=OB3_PNG_KEYWORD):
         with Image.open(io.BytesIO(png_bytes)) as image:
             image.load()
             value = getattr(image, "text", {}).get(keyword)
-    except (OSError, SyntaxError, ValueError) as error:
-        raise BakingError(f"This is not a readable PNG image: {error}") from None
+    except (OSError, SyntaxError, ValueError):
+        raise BakingError(_("This file is not a PNG image that can be opened: it may be damaged or cut short. "
+                            "Download the badge image again and choose that file.")) from None
     if value is None:
-        raise BakingError("This PNG does not carry a badge.")
+        raise BakingError(_("This PNG image has no badge inside. Choose the image you downloaded from the "
+                            "badge page, or paste the credential."))
     return str(value)
 
 
@@ -89,15 +92,18 @@ def unbake_svg(svg_text, version=3):
     import xml.etree.ElementTree as ElementTree  # noqa: S405 - parsing our own or user SVG, no DTDs
 
     if "<!DOCTYPE" in svg_text or "<!ENTITY" in svg_text:
-        raise BakingError("SVG files with a DOCTYPE are not accepted.")
+        raise BakingError(_("This SVG image contains parts that are not accepted for safety. Choose the SVG "
+                            "image you downloaded from the badge page."))
     try:
         root = ElementTree.fromstring(svg_text)  # noqa: S314
-    except ElementTree.ParseError as error:
-        raise BakingError(f"This is not a readable SVG image: {error}") from None
+    except ElementTree.ParseError:
+        raise BakingError(_("This file is not an SVG image that can be opened: it may be damaged or cut short. "
+                            "Download the badge image again and choose that file.")) from None
     tag = f"{{{OB3_SVG_NS}}}credential" if version == 3 else f"{{{OB2_SVG_NS}}}assertion"
     found = root.find(tag)
     if found is None or not (found.text or "").strip():
-        raise BakingError("This SVG does not carry a badge.")
+        raise BakingError(_("This SVG image has no badge inside. Choose the image you downloaded from the "
+                            "badge page, or paste the credential."))
     return found.text.strip()
 
 

@@ -1,6 +1,13 @@
-"""Evaluate a badge class's machine rules for one learner (AND/OR), from recorded facts and completions."""
+"""Evaluate a badge class's machine rules for one learner (AND/OR), from recorded facts and completions.
+
+The evidence narratives are plain sentences in the active language (the learner's in a request; the
+site's ``LANGUAGE_CODE`` in a background task), Italian and English in fd_badges' catalogues.
+"""
+from django.utils.translation import gettext as _
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import UsageKey
+
+from fd_core.platform import platform
 
 from .models import BadgeClass, BadgeRule, LearnerFact
 
@@ -31,22 +38,38 @@ def completed_blocks(user, course_key, block_type="", digcomp_tag=""):
     return queryset.count()
 
 
+def _course(course_key):
+    try:
+        return platform().course_title(course_key)
+    except Exception:  # noqa: BLE001 - a missing course must not stop an award: its key is the name
+        return str(course_key)
+
+
 def rule_met(rule, user, facts):
     """``(met, evidence)`` for one rule."""
     if rule.kind == BadgeRule.COURSE_PASSED:
         met = facts.get((LearnerFact.COURSE_PASSED, str(rule.course_key)), 0) >= 1
-        return met, {"narrative": f"Passed the course {rule.course_key}."}
+        return met, {"narrative": _("Passed the course “%(course)s”.") % {"course": _course(rule.course_key)}}
     if rule.kind == BadgeRule.BLOCKS_COMPLETED:
         done = completed_blocks(user, rule.course_key, rule.block_type, rule.digcomp_tag)
-        what = rule.block_type or f"DigComp {rule.digcomp_tag}"
-        return done >= rule.count, {"narrative": f"Completed {done} of the required {rule.count} {what} "
-                                                 f"activities in {rule.course_key}."}
+        values = {"done": done, "count": rule.count, "course": _course(rule.course_key)}
+        if rule.digcomp_tag:
+            values["tag"] = rule.digcomp_tag
+            text = _("Completed %(done)d of the %(count)d activities on DigComp %(tag)s required in the course "
+                     "“%(course)s”.") % values
+        else:
+            text = _("Completed %(done)d of the %(count)d activities required in the course “%(course)s”.") % values
+        return done >= rule.count, {"narrative": text}
     if rule.kind == BadgeRule.DIGCOMP_LEVEL:
         target = rule.digcomp_target
         kind = LearnerFact.DIGCOMP_COMPETENCE if "." in target else LearnerFact.DIGCOMP_AREA
         level = facts.get((kind, target), 0)
-        return level >= rule.level, {"narrative": f"Reached DigComp level {level} (required {rule.level}) "
-                                                  f"in {'competence' if '.' in target else 'area'} {target}."}
+        values = {"level": level, "required": rule.level, "target": target}
+        if "." in target:
+            text = _("Reached level %(level)s in DigComp competence %(target)s (level %(required)s was required).")
+        else:
+            text = _("Reached level %(level)s in DigComp area %(target)s (level %(required)s was required).")
+        return level >= rule.level, {"narrative": text % values}
     return False, {}
 
 

@@ -2,6 +2,15 @@
 # ruff: noqa: PLC0415
 
 
+def base_template():
+    """The LMS's Django base page (its header, footer, theme and stylesheets), which our pages extend.
+
+    ``main_django.html`` is the platform's Django twin of ``main.html``; its blocks are ``title``,
+    ``headextra``, ``bodyclass``, ``body`` and ``bodyextra`` (see ``fd_core/page.html``).
+    """
+    return "main_django.html"
+
+
 def is_course_staff(user, course_key):
     from common.djangoapps.student.roles import CourseInstructorRole, CourseStaffRole, GlobalStaff
 

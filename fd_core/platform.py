@@ -1,4 +1,4 @@
-"""The one door to what only edx-platform offers (course roles, the modulestore, retirement).
+"""The one door to what only edx-platform offers (course roles, the modulestore, retirement, the base page).
 
 ``platform()`` returns the backend module named by the ``FD_PLATFORM_BACKEND`` setting; by
 default that is :mod:`fd_core.openedx_platform`, which imports edx-platform lazily. A site that
@@ -7,6 +7,10 @@ plays the LMS's part (the sandbox) names its own module with the same functions.
 Retirement: ``USER_RETIRE_LMS_MISC`` and ``USER_RETIRE_LMS_CRITICAL`` here are proxies that
 re-send the platform's signals with the same arguments, so a plugin can list them by path in
 its ``signals_config`` without importing edx-platform.
+
+Base page: ``base_template()`` names the template that ``fd_core/page.html`` extends (the LMS's
+``main_django.html``; the sandbox's ``sandbox/main_django.html``). Templates read it as
+``fd_base_template``, which :func:`fd_core.context_processors.platform_page` puts in their context.
 """
 from importlib import import_module
 

@@ -158,7 +158,9 @@ def verify(request):
         except RequestDataTooBig:
             message, status = _("The file is too large: at most %(size)d KB are accepted.") % {
                 "size": limit // 1024}, 413
-        except (ValueError, baking.BakingError, UnicodeDecodeError) as error:
+        except UnicodeDecodeError:
+            message, status = _("This file is not text, a PNG or an SVG badge image."), 400
+        except (ValueError, baking.BakingError) as error:
             message, status = str(error), 400
     if wants_json:
         if result is None:

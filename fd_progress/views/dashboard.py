@@ -33,8 +33,14 @@ def point_names():
     return {str(pk): name for pk, name in FacilitationPoint.objects.values_list("pk", "name")}
 
 
+# Shown open on the dashboard besides the first target: those at risk, which a push can still save.
+# The others are a heading and one line each (status, value, deadline), opened on demand.
+OPEN_STATUSES = ("at_risk",)
+
+
 def decorate(items, names):
-    for item in items:
+    for index, item in enumerate(items):
+        item.open = index == 0 or item.forecast.status in OPEN_STATUSES
         item.chart = burn_up_svg(item, f"chart-{item.target.pk}")
         item.rows = table_rows(item)
         item.scope = scope_label(item.target.scope_type, item.target.scope_value, names)

@@ -68,10 +68,14 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "sandbox.context_processors.theme",
             ],
         },
     },
 ]
+# The theme's stylesheets (URLs), linked after the sandbox's own on every page, as an Open edX
+# theme's CSS would be: a stylesheet that sets Paragon's CSS variables restyles every page and block.
+SANDBOX_THEME_STYLESHEETS = []
 WSGI_APPLICATION = "sandbox.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"  # as in edx-platform
 
