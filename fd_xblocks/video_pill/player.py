@@ -1,0 +1,179 @@
+"""The pill's player HTML, made once per content version and language, plus each learner's state.
+
+Rendering the player (template, transcript, checkpoints, strings) costs far more than a plain HTML
+block, and it is the same for every learner who sees the same content in the same language. So
+the page is rendered once per *variant* and kept in a small per-process cache; a learner's view
+adds only their own state into three slots: the player's JSON state (position, speed, completion,
+answered checkpoints), the selected speed, and the "watched" line.
+
+The variant key is a hash of everything the cached HTML shows: the block's content and settings
+fields, its usage id, the interface language, the default caption language (one of the block's
+own languages), the handler and resource URLs the runtime gives, and the operator's HLS setting.
+No learner's field goes into the cached part: the slots are filled per call, after the cache.
+See docs/decisions/ (video pill player cache).
+"""
+import hashlib
+import json
+import secrets
+from collections import OrderedDict
+from decimal import Decimal
+from threading import Lock
+
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
+from xblock.fields import Scope
+
+from .checkpoints import public_view
+from .intervals import SPEEDS
+from .rendering import clean_author_html, json_for_script, render
+from .strings import language_label, learner_strings
+
+# Unguessable slot markers: author text is escaped (no "<!--" survives) and the token changes per process.
+_TOKEN = secrets.token_hex(8)
+SLOTS = ("state", "speeds", "progress")
+_MARK = {name: f"<!--fd-pill-{_TOKEN}-{name}-->" for name in SLOTS}
+CACHE_SIZE = 512
+_cache = OrderedDict()
+_lock = Lock()
+
+
+def clock_text(seconds):
+    seconds = int(seconds or 0)
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _view_fields(block):
+    return [name for name, field in block.fields.items() if field.scope in (Scope.content, Scope.settings)]
+
+
+def variant_key(block, cc_default, hls_js_url):
+    """A hash of everything the cached player shows (never a learner's state)."""
+    runtime = block.runtime
+    parts = {
+        "fields": {name: getattr(block, name) for name in _view_fields(block)},
+        "usage": str(block.scope_ids.usage_id),
+        "language": [get_language(), block.learner_language()],
+        "cc": cc_default,
+        "urls": [runtime.handler_url(block, name) for name in ("progress", "answer", "event")]
+        + [block.track_url("captions", "x"), hls_js_url],
+    }
+    text = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _cached(key, make):
+    with _lock:
+        entry = _cache.get(key)
+        if entry is not None:
+            _cache.move_to_end(key)
+            return entry
+    entry = make()
+    with _lock:
+        _cache[key] = entry
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return entry
+
+
+def player_html(block, _):
+    """The learner's player: the cached variant with this learner's state in its slots."""
+    cc_default = block.default_caption_language()
+    settings = block.runtime.service(block, "settings")
+    bucket = settings.get_settings_bucket(block) if settings else {}
+    # Vendored with the block; an operator may point HLS_JS_URL at a CDN instead.
+    hls_js_url = bucket.get("HLS_JS_URL") or block.runtime.local_resource_url(
+        block, "public/js/vendor/hls.light.min.js")
+    key = variant_key(block, cc_default, hls_js_url)
+    entry = _cached(key, lambda: _render_variant(block, _, cc_default, hls_js_url))
+    return _fill(entry, block)
+
+
+def _render_variant(block, _, cc_default, hls_js_url):
+    uid = "fd-pill-" + str(block.scope_ids.usage_id).replace(":", "-").replace("+", "-").replace("@", "-")
+    caption_languages = [{
+        "code": code, "label": language_label(code, _), "default": code == cc_default,
+        "txt": block.track_url("transcript", code, "txt"),
+        "vtt": block.track_url("transcript", code, "vtt"),
+    } for code in sorted(block.captions)]
+    tracks = [{"kind": "captions", "lang": lang["code"], "label": lang["label"],
+               "default": lang["default"], "src": block.track_url("captions", lang["code"])}
+              for lang in caption_languages]
+    tracks += [{"kind": "descriptions", "lang": code, "label": language_label(code, _),
+                "default": False, "src": block.track_url("descriptions", code)}
+               for code in sorted(block.descriptions)]
+    if block.chapters:
+        lang = cc_default or block.learner_language()
+        tracks.append({"kind": "chapters", "lang": lang, "label": _("Chapters"), "default": False,
+                       "src": block.track_url("chapters", lang)})
+    strings = learner_strings(_)
+    transcript_language = cc_default or (sorted(block.captions)[0] if block.captions else "")
+    code = block.playback_code()
+    shared_state = {
+        "progressUrl": block.runtime.handler_url(block, "progress"),
+        "answerUrl": block.runtime.handler_url(block, "answer"),
+        "eventUrl": block.runtime.handler_url(block, "event"),
+        "duration": block.duration, "threshold": block.completion_threshold, "code": code,
+        "youtubeId": block.youtube_id if code == "youtube" else "",
+        "hlsJsUrl": hls_js_url,
+        "strings": strings["js"],
+        "tracks": block.track_urls(),
+        "descriptionLanguage": block.default_description_language(),
+        "transcriptLanguage": transcript_language,
+        "defaultCaptionIndex": 1 + next((i for i, lang in enumerate(caption_languages) if lang["default"]), 0),
+    }
+    context = {
+        # Author HTML is cleaned on save and again here, in case field data bypassed Studio.
+        "uid": uid, "display_name": block.display_name, "description": clean_author_html(block.description),
+        "use_youtube": code == "youtube", "youtube_id": block.youtube_id,
+        "sources": block.sources, "poster": block.poster, "qualities": block.qualities(),
+        "hls_url": block.hls_url, "tracks": tracks,
+        "duration": str(int(block.duration)), "duration_text": clock_text(block.duration),
+        "caption_languages": caption_languages, "has_descriptions": bool(block.descriptions),
+        "show_transcript": block.show_transcript,
+        "chapters": [{"start": repr(float(chapter["start"])), "title": chapter["title"],
+                      "seconds": str(int(chapter["start"])), "time": clock_text(chapter["start"])}
+                     for chapter in block.chapters],
+        # The transcript is in the page (readable without JavaScript; the player reuses these cues).
+        "transcript_language": transcript_language,
+        "transcript_cues": block.transcript_cues(transcript_language, strings["js"]["at"]),
+        "t": strings["html"],
+        "state_json": _MARK["state"], "speed_options": _MARK["speeds"], "progress_html": _MARK["progress"],
+    }
+    html = render("student_view.html", context, block.runtime.service(block, "i18n"))
+    segments, rest = [], html
+    for name in SLOTS:
+        before, found, rest = rest.partition(_MARK[name])
+        if not found or _MARK[name] in rest:
+            raise ValueError(f"the player template must hold the {name} slot once")
+        segments.append(before)
+    segments.append(rest)
+    return {
+        "segments": tuple(segments),
+        "state_prefix": json_for_script(shared_state)[:-1] + ",",
+        # Numbers go to the page as strings: the template engine would localise "1.5" as "1,5".
+        "speeds": [(speed, f"{speed:g}", number_format(Decimal(f"{speed:g}")) + "x") for speed in SPEEDS],
+        "checkpoints": [public_view(cp, _) for cp in block.checkpoints],
+        "complete": strings["html"]["complete"], "watched_percent": strings["html"]["watched_percent"],
+        "watched": strings["html"]["watched"],
+    }
+
+
+def _fill(entry, block):
+    """The learner's own state, escaped, into the three slots of the cached player."""
+    answers = block.answers
+    learner_state = {
+        "position": block.position if block.position < block.duration - 3 else 0,
+        "speed": block.speed, "completed": block.completed,
+        "checkpoints": [dict(cp, answered=cp["id"] in answers, correct=answers.get(cp["id"], {}).get("correct", False))
+                        for cp in entry["checkpoints"]],
+    }
+    state = entry["state_prefix"] + json_for_script(learner_state)[1:]
+    speeds = format_html_join("", '<option value="{}"{}>{}</option>', (
+        (value, " selected" if speed == block.speed else "", label) for speed, value, label in entry["speeds"]))
+    percent = block.coverage_percent()
+    text = entry["complete"] if block.completed else entry["watched_percent"].format(percent=percent)
+    progress = format_html('<span class="fd-pill__progress-text">{}</span> <progress max="100" value="{}" '
+                           'aria-label="{}">{}%</progress>', text, str(percent), entry["watched"], str(percent))
+    first, after_state, after_speeds, last = entry["segments"]
+    return "".join((first, state, after_state, speeds, after_speeds, progress, last))
