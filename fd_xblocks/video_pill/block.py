@@ -12,8 +12,8 @@ from .errors import N_
 from .intervals import coverage
 from .learner_handlers import LearnerHandlersMixin
 from .olx import OlxMixin
-from .player import clock_text, player_html
-from .rendering import add_resources, render
+from .player import clock_text, player_html, runtime_urls
+from .rendering import render
 from .strings import language_label
 from .studio import StudioMixin
 
@@ -89,12 +89,12 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
         preferences = self._user_attr("edx-platform.user_preferences") or {}
         return (preferences.get("pref-lang") or get_language() or "it").split("-")[0]
 
-    def default_caption_language(self):
+    def default_caption_language(self, language=None):
         if not self.captions:
             return ""
         # A choice saved with a progress report holds only while the site speaks the language it was made
         # in: a learner who switches the site to English gets English captions.
-        language = self.learner_language()
+        language = language or self.learner_language()
         if self.caption_language in self.captions and self.caption_interface_language == language:
             return self.caption_language
         for code in sorted(self.captions):
@@ -143,7 +143,10 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
     def student_view(self, context=None):
         # The player is rendered once per content version and language; only the learner's state is added.
         fragment = Fragment(player_html(self, self._gettext()))
-        add_resources(self, fragment, css=["video_pill.css"], js=["video_pill_media.js", "video_pill.js"])
+        urls = runtime_urls(self)
+        fragment.add_css_url(urls["video_pill.css"])
+        fragment.add_javascript_url(urls["video_pill_media.js"])
+        fragment.add_javascript_url(urls["video_pill.js"])
         fragment.initialize_js("FdVideoPill")
         return fragment
 

@@ -12,17 +12,14 @@ own languages), the handler and resource URLs the runtime gives, and the operato
 No learner's field goes into the cached part: the slots are filled per call, after the cache.
 See docs/decisions/ (video pill player cache).
 """
-import hashlib
-import json
 import secrets
 from collections import OrderedDict
 from decimal import Decimal
 from threading import Lock
 
 from django.utils.formats import number_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.translation import get_language
-from xblock.fields import Scope
 
 from .checkpoints import public_view
 from .intervals import SPEEDS
@@ -43,23 +40,53 @@ def clock_text(seconds):
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def _view_fields(block):
-    return [name for name, field in block.fields.items() if field.scope in (Scope.content, Scope.settings)]
+# What the cached player shows besides the learner's state (content and settings fields).
+VIEW_FIELDS = ("display_name", "description", "sources", "hls_url", "youtube_id", "poster", "duration", "captions",
+               "descriptions", "chapters", "checkpoints", "completion_threshold", "show_transcript")
 
 
-def variant_key(block, cc_default, hls_js_url):
-    """A hash of everything the cached player shows (never a learner's state)."""
-    runtime = block.runtime
-    parts = {
-        "fields": {name: getattr(block, name) for name in _view_fields(block)},
-        "usage": str(block.scope_ids.usage_id),
-        "language": [get_language(), block.learner_language()],
-        "cc": cc_default,
-        "urls": [runtime.handler_url(block, name) for name in ("progress", "answer", "event")]
-        + [block.track_url("captions", "x"), hls_js_url],
-    }
-    text = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+def runtime_urls(block):
+    """The runtime's handler and resource URLs the player shows (constant for a block instance, so kept on it)."""
+    urls = block.__dict__.get("_fd_player_urls")
+    if urls is None:
+        runtime = block.runtime
+        settings = runtime.service(block, "settings")
+        bucket = settings.get_settings_bucket(block) if settings else {}
+        urls = block.__dict__["_fd_player_urls"] = {
+            **{name: runtime.handler_url(block, name) for name in ("progress", "answer", "event")},
+            "track": block.track_url("captions", "x"),
+            # Vendored with the block; an operator may point HLS_JS_URL at a CDN instead.
+            "hls_js": bucket.get("HLS_JS_URL")
+            or runtime.local_resource_url(block, "public/js/vendor/hls.light.min.js"),
+            **{name: runtime.local_resource_url(block, f"public/{name}") for name in RESOURCES},
+        }
+    return urls
+
+
+RESOURCES = ("video_pill.css", "video_pill_media.js", "video_pill.js")
+
+
+def content_version(block):
+    """The shown fields' values as one exact string (``repr``), remade only when a field holds a new value.
+
+    Kept on the block instance with the values it was made from: while each field still holds the
+    very same object, the string stands (setting a field, as Studio does, gives a new object).
+    """
+    values = tuple(getattr(block, name) for name in VIEW_FIELDS)
+    memo = block.__dict__.get("_fd_player_content")
+    if memo is None or len(memo[0]) != len(values) or any(a is not b for a, b in zip(memo[0], values, strict=True)):
+        memo = block.__dict__["_fd_player_content"] = (values, repr(values))
+    return memo[1]
+
+
+def variant_key(block, cc_default, language, urls):
+    """Everything the cached player shows (never a learner's state), as an exact dictionary key.
+
+    ``repr`` of the field values is exact; the dictionary compares whole keys, so two versions of
+    a pill never share an entry.
+    """
+    return (content_version(block), str(block.scope_ids.usage_id), get_language(), language, cc_default,
+            tuple(urls.values()))
 
 
 def _cached(key, make):
@@ -78,18 +105,15 @@ def _cached(key, make):
 
 def player_html(block, _):
     """The learner's player: the cached variant with this learner's state in its slots."""
-    cc_default = block.default_caption_language()
-    settings = block.runtime.service(block, "settings")
-    bucket = settings.get_settings_bucket(block) if settings else {}
-    # Vendored with the block; an operator may point HLS_JS_URL at a CDN instead.
-    hls_js_url = bucket.get("HLS_JS_URL") or block.runtime.local_resource_url(
-        block, "public/js/vendor/hls.light.min.js")
-    key = variant_key(block, cc_default, hls_js_url)
-    entry = _cached(key, lambda: _render_variant(block, _, cc_default, hls_js_url))
+    language = block.learner_language()
+    cc_default = block.default_caption_language(language)
+    urls = runtime_urls(block)
+    entry = _cached(variant_key(block, cc_default, language, urls),
+                    lambda: _render_variant(block, _, cc_default, urls))
     return _fill(entry, block)
 
 
-def _render_variant(block, _, cc_default, hls_js_url):
+def _render_variant(block, _, cc_default, urls):
     uid = "fd-pill-" + str(block.scope_ids.usage_id).replace(":", "-").replace("+", "-").replace("@", "-")
     caption_languages = [{
         "code": code, "label": language_label(code, _), "default": code == cc_default,
@@ -110,12 +134,10 @@ def _render_variant(block, _, cc_default, hls_js_url):
     transcript_language = cc_default or (sorted(block.captions)[0] if block.captions else "")
     code = block.playback_code()
     shared_state = {
-        "progressUrl": block.runtime.handler_url(block, "progress"),
-        "answerUrl": block.runtime.handler_url(block, "answer"),
-        "eventUrl": block.runtime.handler_url(block, "event"),
+        "progressUrl": urls["progress"], "answerUrl": urls["answer"], "eventUrl": urls["event"],
         "duration": block.duration, "threshold": block.completion_threshold, "code": code,
         "youtubeId": block.youtube_id if code == "youtube" else "",
-        "hlsJsUrl": hls_js_url,
+        "hlsJsUrl": urls["hls_js"],
         "strings": strings["js"],
         "tracks": block.track_urls(),
         "descriptionLanguage": block.default_description_language(),
@@ -148,32 +170,41 @@ def _render_variant(block, _, cc_default, hls_js_url):
             raise ValueError(f"the player template must hold the {name} slot once")
         segments.append(before)
     segments.append(rest)
+    checkpoints = [public_view(cp, _) for cp in block.checkpoints]
+    speed_labels = [(speed, f"{speed:g}", number_format(Decimal(f"{speed:g}")) + "x") for speed in SPEEDS]
     return {
         "segments": tuple(segments),
         "state_prefix": json_for_script(shared_state)[:-1] + ",",
-        # Numbers go to the page as strings: the template engine would localise "1.5" as "1,5".
-        "speeds": [(speed, f"{speed:g}", number_format(Decimal(f"{speed:g}")) + "x") for speed in SPEEDS],
-        "checkpoints": [public_view(cp, _) for cp in block.checkpoints],
-        "complete": strings["html"]["complete"], "watched_percent": strings["html"]["watched_percent"],
-        "watched": strings["html"]["watched"],
+        # Each checkpoint's public JSON without its closing brace: the learner's answered/correct follow.
+        "checkpoints": [(cp["id"], json_for_script(cp)[:-1]) for cp in checkpoints],
+        # The speed menu once per selected speed (numbers as strings: "1.5", not the localised "1,5").
+        "speeds": {selected: "".join(
+            format_html('<option value="{}"{}>{}</option>', value, " selected" if speed == selected else "", label)
+            for speed, value, label in speed_labels) for selected in (*SPEEDS, None)},
+        "complete": escape(strings["html"]["complete"]),
+        "watched_percent": escape(strings["html"]["watched_percent"]),
+        "watched": escape(strings["html"]["watched"]),
     }
 
 
 def _fill(entry, block):
     """The learner's own state, escaped, into the three slots of the cached player."""
     answers = block.answers
-    learner_state = {
-        "position": block.position if block.position < block.duration - 3 else 0,
-        "speed": block.speed, "completed": block.completed,
-        "checkpoints": [dict(cp, answered=cp["id"] in answers, correct=answers.get(cp["id"], {}).get("correct", False))
-                        for cp in entry["checkpoints"]],
-    }
-    state = entry["state_prefix"] + json_for_script(learner_state)[1:]
-    speeds = format_html_join("", '<option value="{}"{}>{}</option>', (
-        (value, " selected" if speed == block.speed else "", label) for speed, value, label in entry["speeds"]))
+    position = block.position if block.position < block.duration - 3 else 0
+    checkpoints = ",".join(
+        f'{head},"answered":{_TRUE_FALSE[cp_id in answers]},'
+        f'"correct":{_TRUE_FALSE[bool(answers.get(cp_id, {}).get("correct", False))]}}}'
+        for cp_id, head in entry["checkpoints"])
+    learner = json_for_script({"position": position, "speed": block.speed, "completed": block.completed})
+    state = f'{entry["state_prefix"]}{learner[1:-1]},"checkpoints":[{checkpoints}]}}'
+    speed = block.speed
+    speeds = entry["speeds"].get(speed if speed in SPEEDS else None) or entry["speeds"][None]
     percent = block.coverage_percent()
     text = entry["complete"] if block.completed else entry["watched_percent"].format(percent=percent)
-    progress = format_html('<span class="fd-pill__progress-text">{}</span> <progress max="100" value="{}" '
-                           'aria-label="{}">{}%</progress>', text, str(percent), entry["watched"], str(percent))
+    progress = (f'<span class="fd-pill__progress-text">{text}</span> <progress max="100" value="{percent}" '
+                f'aria-label="{entry["watched"]}">{percent}%</progress>')
     first, after_state, after_speeds, last = entry["segments"]
     return "".join((first, state, after_state, speeds, after_speeds, progress, last))
+
+
+_TRUE_FALSE = {True: "true", False: "false"}
