@@ -5,9 +5,9 @@ import csv
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from ..charts import burn_up_svg, table_rows
 from ..metrics import Metric, ScopeType
 from ..models import FacilitationPoint, Target
+from ..sections import target_section
 from ..series import breakdown, progress_of
 from .access import staff_required
 
@@ -33,11 +33,12 @@ def point_names():
     return {str(pk): name for pk, name in FacilitationPoint.objects.values_list("pk", "name")}
 
 
-def decorate(items, names):
+def decorate(items, names, suppressed=None):
+    """Each item's scope label and rendered section (``suppressed(item)``: hide its figure)."""
     for item in items:
-        item.chart = burn_up_svg(item, f"chart-{item.target.pk}")
-        item.rows = table_rows(item)
         item.scope = scope_label(item.target.scope_type, item.target.scope_value, names)
+        item.suppressed = bool(suppressed and suppressed(item))
+        item.section = target_section(item)
     return items
 
 
