@@ -1,6 +1,6 @@
 """The staff dashboard against a bare render of its own summary table, at a large event count.
 
-50 targets (as in ``bench_progress``) and ``FD_BENCH_DASHBOARD_EVENTS`` events (default 50,000;
+50 targets (as in ``bench_progress``) and ``FD_BENCH_DASHBOARD_EVENTS`` events (default 20,000;
 the issue's size is 1,000,000: ``FD_BENCH_DASHBOARD_EVENTS=1000000 make bench``) ingested in
 batches. Then, taking turns:
 
@@ -19,7 +19,7 @@ import os
 from tests.bench import bench_progress as progress
 from tests.bench.timing import best_of_each, human_seconds, ratio
 
-EVENTS = int(os.environ.get("FD_BENCH_DASHBOARD_EVENTS", 50_000))
+EVENTS = int(os.environ.get("FD_BENCH_DASHBOARD_EVENTS", 20_000))
 
 
 def run():
