@@ -22,7 +22,7 @@ from django.utils.html import escape, format_html
 from django.utils.translation import get_language
 
 from .checkpoints import public_view
-from .intervals import SPEEDS
+from .intervals import SPEEDS, coverage
 from .rendering import clean_author_html, json_for_script, render
 from .strings import language_label, learner_strings
 
@@ -189,18 +189,18 @@ def _render_variant(block, _, cc_default, urls):
 
 def _fill(entry, block):
     """The learner's own state, escaped, into the three slots of the cached player."""
-    answers = block.answers
-    position = block.position if block.position < block.duration - 3 else 0
+    answers, position, duration = block.answers, block.position, block.duration
+    speed, completed = block.speed, block.completed
     checkpoints = ",".join(
         f'{head},"answered":{_TRUE_FALSE[cp_id in answers]},'
         f'"correct":{_TRUE_FALSE[bool(answers.get(cp_id, {}).get("correct", False))]}}}'
         for cp_id, head in entry["checkpoints"])
-    learner = json_for_script({"position": position, "speed": block.speed, "completed": block.completed})
+    learner = json_for_script({"position": position if position < duration - 3 else 0, "speed": speed,
+                               "completed": completed})
     state = f'{entry["state_prefix"]}{learner[1:-1]},"checkpoints":[{checkpoints}]}}'
-    speed = block.speed
     speeds = entry["speeds"].get(speed if speed in SPEEDS else None) or entry["speeds"][None]
-    percent = block.coverage_percent()
-    text = entry["complete"] if block.completed else entry["watched_percent"].format(percent=percent)
+    percent = int(coverage(block.watched, duration) * 100)
+    text = entry["complete"] if completed else entry["watched_percent"].format(percent=percent)
     progress = (f'<span class="fd-pill__progress-text">{text}</span> <progress max="100" value="{percent}" '
                 f'aria-label="{entry["watched"]}">{percent}%</progress>')
     first, after_state, after_speeds, last = entry["segments"]
