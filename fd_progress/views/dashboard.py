@@ -80,14 +80,18 @@ class _Echo:
 
 
 def target_rows(names):
-    """One CSV row per target, read from the database ``CSV_CHUNK`` targets at a time."""
-    chunk = []
-    for target in Target.objects.order_by("pk").prefetch_related("milestones").iterator(chunk_size=CSV_CHUNK):
-        chunk.append(target)
-        if len(chunk) == CSV_CHUNK:
-            yield from _rows(chunk, names)
-            chunk = []
-    yield from _rows(chunk, names)
+    """One CSV row per target, read ``CSV_CHUNK`` targets at a time by primary key.
+
+    Keyset pages rather than ``QuerySet.iterator()``: MySQL's client library fetches a whole
+    result set at once, so only small queries keep the memory flat.
+    """
+    last = 0
+    while True:
+        chunk = list(Target.objects.filter(pk__gt=last).order_by("pk").prefetch_related("milestones")[:CSV_CHUNK])
+        if not chunk:
+            return
+        yield from _rows(chunk, names)
+        last = chunk[-1].pk
 
 
 def _rows(targets, names):

@@ -69,12 +69,16 @@ RESOURCES = ("video_pill.css", "video_pill_media.js", "video_pill.js")
 def content_version(block):
     """The shown fields' values as one exact string (``repr``), remade only when a field holds a new value.
 
-    Kept on the block instance with the values it was made from: while each field still holds the
-    very same object, the string stands (setting a field, as Studio does, gives a new object).
+    The values are read from the block's own field cache when it holds them: reading a list or
+    dict field through its descriptor deep-copies it (XBlock's dirty tracking), and the runtime's
+    save after each view compares every copy again. The string is kept on the block instance with
+    the values it was made from: while each field still holds the very same object, it stands
+    (setting a field, as Studio does, stores a new object).
     """
-    values = tuple(getattr(block, name) for name in VIEW_FIELDS)
+    cached = getattr(block, "_field_data_cache", None) or {}
+    values = tuple(cached[name] if name in cached else getattr(block, name) for name in VIEW_FIELDS)
     memo = block.__dict__.get("_fd_player_content")
-    if memo is None or len(memo[0]) != len(values) or any(a is not b for a, b in zip(memo[0], values, strict=True)):
+    if memo is None or any(a is not b for a, b in zip(memo[0], values, strict=True)):
         memo = block.__dict__["_fd_player_content"] = (values, repr(values))
     return memo[1]
 
