@@ -71,7 +71,7 @@ TARGET_FIELDS = [
     "id", "title_it", "title_en", "metric", "scope_type", "scope", "period_start", "deadline", "goal", "value",
     "percent", "expected_at_deadline", "weekly_rate_needed", "status",
 ]
-CSV_CHUNK = 2000  # targets read (and their progress computed) at a time: memory stays flat with the row count
+CSV_CHUNK = 500  # targets read (and their progress computed) at a time: memory stays flat with the row count
 
 
 class _Echo:
@@ -92,6 +92,8 @@ def target_rows(names):
             return
         yield from _rows(chunk, names)
         last = chunk[-1].pk
+        for target in chunk:  # prefetched milestones point back at their target: free the cycle now
+            target._prefetched_objects_cache = {}
 
 
 def _rows(targets, names):

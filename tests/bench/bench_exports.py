@@ -89,7 +89,7 @@ def _targets_csv_row():
     return {"name": f"export: targets CSV peak memory, {LARGE:,} / {SMALL:,} targets",
             "ratio": round(peaks[LARGE] / peaks[SMALL], 2), "goal": "<= 1.2",
             "detail": f"tracemalloc peak {human_bytes(peaks[SMALL])} at {SMALL:,}, {human_bytes(peaks[LARGE])} at "
-                      f"{LARGE:,} (StreamingHttpResponse, targets read {2000:,} at a time); "
+                      f"{LARGE:,} (StreamingHttpResponse, targets read 500 at a time); "
                       "size: FD_BENCH_EXPORT_ROWS"}
 
 
