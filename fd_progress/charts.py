@@ -1,10 +1,21 @@
-"""Burn-up charts (pygal, SVG) that a screen reader can announce, plus the same data as rows."""
+"""Burn-up charts (pygal, SVG) that a screen reader can announce, plus the same data as rows.
 
+Drawing a chart costs far more than everything else on the dashboard, and a chart changes only
+when what it draws changes (a new day, new counts, an edited target) or the language does. So
+``cached_burn_up_svg`` keeps each chart in Django's cache under a fingerprint of exactly what it
+draws, in the page's language: a change in the counts makes a new key, so there is nothing to
+invalidate, and old keys expire. See docs/decisions/ (dashboard chart cache).
+"""
+
+import hashlib
+import json
 from datetime import timedelta
 
 import pygal
+from django.core.cache import cache
 from django.utils.formats import date_format, number_format
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
@@ -57,6 +68,31 @@ def describe(item):
         "expected": number_format(round(forecast.expected), force_grouping=True),
         "status": forecast.status_label,
     }
+
+
+CHART_CACHE_SECONDS = 2 * 24 * 3600  # a chart's fingerprint holds today's date: it is redrawn the next day anyway
+CHART_VERSION = 1  # raise when burn_up_svg draws differently, so charts cached before are not reused
+
+
+def chart_fingerprint(item, chart_id):
+    """A hash of everything the chart shows (its series, labels and text), in the active language."""
+    target, forecast = item.target, item.forecast
+    drawn = [
+        CHART_VERSION, get_language(), chart_id, target.title, describe(item), target.period_start, target.deadline,
+        float(target.goal), weekly_points(item.cumulative), [(m.date, float(m.value)) for m in item.milestones],
+        forecast.expected,
+    ]
+    return hashlib.sha256(json.dumps(drawn, default=str, ensure_ascii=False).encode()).hexdigest()
+
+
+def cached_burn_up_svg(item, chart_id):
+    """``burn_up_svg``, drawn once per fingerprint (the target's counts, day and language)."""
+    key = f"fd_progress:chart:{chart_fingerprint(item, chart_id)}"
+    svg = cache.get(key)
+    if svg is None:
+        svg = burn_up_svg(item, chart_id)
+        cache.set(key, svg, CHART_CACHE_SECONDS)
+    return svg
 
 
 def burn_up_svg(item, chart_id):

@@ -2,12 +2,12 @@
 
 import csv
 
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import render
 
-from ..charts import burn_up_svg, table_rows
 from ..metrics import Metric, ScopeType
 from ..models import FacilitationPoint, Target
+from ..sections import target_section
 from ..series import breakdown, progress_of
 from .access import staff_required
 
@@ -38,12 +38,14 @@ def point_names():
 OPEN_STATUSES = ("at_risk",)
 
 
-def decorate(items, names):
+def decorate(items, names, suppressed=None):
+    """Each item's scope label, whether it is shown open, and its rendered section
+    (``suppressed(item)``: hide its figure)."""
     for index, item in enumerate(items):
         item.open = index == 0 or item.forecast.status in OPEN_STATUSES
-        item.chart = burn_up_svg(item, f"chart-{item.target.pk}")
-        item.rows = table_rows(item)
         item.scope = scope_label(item.target.scope_type, item.target.scope_value, names)
+        item.suppressed = bool(suppressed and suppressed(item))
+        item.section = target_section(item)
     return items
 
 
@@ -72,50 +74,59 @@ def dashboard(request):
     )
 
 
+TARGET_FIELDS = [
+    "id", "title_it", "title_en", "metric", "scope_type", "scope", "period_start", "deadline", "goal", "value",
+    "percent", "expected_at_deadline", "weekly_rate_needed", "status",
+]
+CSV_CHUNK = 500  # targets read (and their progress computed) at a time: memory stays flat with the row count
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def target_rows(names):
+    """One CSV row per target, read ``CSV_CHUNK`` targets at a time by primary key.
+
+    Keyset pages rather than ``QuerySet.iterator()``: MySQL's client library fetches a whole
+    result set at once, so only small queries keep the memory flat.
+    """
+    last = 0
+    while True:
+        chunk = list(Target.objects.filter(pk__gt=last).order_by("pk").prefetch_related("milestones")[:CSV_CHUNK])
+        if not chunk:
+            return
+        yield from _rows(chunk, names)
+        last = chunk[-1].pk
+        for target in chunk:  # prefetched milestones point back at their target: free the cycle now
+            target._prefetched_objects_cache = {}
+
+
+def _rows(targets, names):
+    for item in progress_of(targets):
+        target, forecast = item.target, item.forecast
+        yield [
+            target.pk, csv_safe(target.title_it), csv_safe(target.title_en), target.metric, target.scope_type,
+            csv_safe(scope_label(target.scope_type, target.scope_value, names)), target.period_start,
+            target.deadline, target.goal, round(item.value, 2), round(item.percent, 1), round(forecast.expected, 2),
+            round(forecast.weekly_needed, 2), forecast.status,
+        ]
+
+
 @staff_required
 def targets_csv(request):
+    """Streamed: rows go out as they are made, so a region's many targets never sit in memory at once."""
+    writer = csv.writer(_Echo())
     names = point_names()
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+
+    def lines():
+        yield writer.writerow(TARGET_FIELDS)
+        for row in target_rows(names):
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="fd-progress-targets.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "id",
-            "title_it",
-            "title_en",
-            "metric",
-            "scope_type",
-            "scope",
-            "period_start",
-            "deadline",
-            "goal",
-            "value",
-            "percent",
-            "expected_at_deadline",
-            "weekly_rate_needed",
-            "status",
-        ]
-    )
-    for item in progress_of(Target.objects.prefetch_related("milestones")):
-        target, forecast = item.target, item.forecast
-        writer.writerow(
-            [
-                target.pk,
-                csv_safe(target.title_it),
-                csv_safe(target.title_en),
-                target.metric,
-                target.scope_type,
-                csv_safe(scope_label(target.scope_type, target.scope_value, names)),
-                target.period_start,
-                target.deadline,
-                target.goal,
-                round(item.value, 2),
-                round(item.percent, 1),
-                round(forecast.expected, 2),
-                round(forecast.weekly_needed, 2),
-                forecast.status,
-            ]
-        )
     return response
 
 

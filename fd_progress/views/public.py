@@ -16,7 +16,6 @@ def public_page(request):
     if not getattr(settings, "FD_PROGRESS_PUBLIC_PAGE", True):
         raise Http404
     items = progress_of(Target.objects.filter(is_public=True).prefetch_related("milestones"))
-    items = decorate(items, point_names())
-    for item in items:
-        item.suppressed = item.target.metric in PEOPLE_METRICS and is_suppressed(round(item.value))
+    items = decorate(items, point_names(), suppressed=lambda item: (
+        item.target.metric in PEOPLE_METRICS and is_suppressed(round(item.value))))
     return render(request, "fd_progress/public.html", {"items": items})

@@ -1,7 +1,5 @@
 """The video pill XBlock: fields, learner views and the data other systems read."""
-from decimal import Decimal
 
-from django.utils.formats import number_format
 from django.utils.translation import get_language
 from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
@@ -11,17 +9,13 @@ from xblock.fields import Boolean, Dict, Float, List, Scope, String
 from . import captions as caption_files
 from .checkpoints import public_view
 from .errors import N_
-from .intervals import SPEEDS, coverage
+from .intervals import coverage
 from .learner_handlers import LearnerHandlersMixin
 from .olx import OlxMixin
-from .rendering import add_resources, clean_author_html, json_for_script, render
-from .strings import language_label, learner_strings
+from .player import clock_text, player_html, runtime_urls
+from .rendering import render
+from .strings import language_label
 from .studio import StudioMixin
-
-
-def clock_text(seconds):
-    seconds = int(seconds or 0)
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 @XBlock.needs("i18n")
@@ -95,12 +89,12 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
         preferences = self._user_attr("edx-platform.user_preferences") or {}
         return (preferences.get("pref-lang") or get_language() or "it").split("-")[0]
 
-    def default_caption_language(self):
+    def default_caption_language(self, language=None):
         if not self.captions:
             return ""
         # A choice saved with a progress report holds only while the site speaks the language it was made
         # in: a learner who switches the site to English gets English captions.
-        language = self.learner_language()
+        language = language or self.learner_language()
         if self.caption_language in self.captions and self.caption_interface_language == language:
             return self.caption_language
         for code in sorted(self.captions):
@@ -147,74 +141,12 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
     # ------------------------------------------------------------------- views
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
-        _ = self._gettext()
-        uid = "fd-pill-" + str(self.scope_ids.usage_id).replace(":", "-").replace("+", "-").replace("@", "-")
-        cc_default = self.default_caption_language()
-        caption_languages = [{
-            "code": code, "label": language_label(code, _), "default": code == cc_default,
-            "txt": self.track_url("transcript", code, "txt"),
-            "vtt": self.track_url("transcript", code, "vtt"),
-        } for code in sorted(self.captions)]
-        tracks = [{"kind": "captions", "lang": lang["code"], "label": lang["label"],
-                   "default": lang["default"], "src": self.track_url("captions", lang["code"])}
-                  for lang in caption_languages]
-        tracks += [{"kind": "descriptions", "lang": code, "label": language_label(code, _),
-                    "default": False, "src": self.track_url("descriptions", code)}
-                   for code in sorted(self.descriptions)]
-        if self.chapters:
-            lang = cc_default or self.learner_language()
-            tracks.append({"kind": "chapters", "lang": lang, "label": _("Chapters"), "default": False,
-                           "src": self.track_url("chapters", lang)})
-        strings = learner_strings(_)
-        transcript_language = cc_default or (sorted(self.captions)[0] if self.captions else "")
-        settings = self.runtime.service(self, "settings")
-        bucket = settings.get_settings_bucket(self) if settings else {}
-        percent = self.coverage_percent()
-        state = {
-            "progressUrl": self.runtime.handler_url(self, "progress"),
-            "answerUrl": self.runtime.handler_url(self, "answer"),
-            "eventUrl": self.runtime.handler_url(self, "event"),
-            "duration": self.duration, "threshold": self.completion_threshold,
-            "position": self.position if self.position < self.duration - 3 else 0,
-            "speed": self.speed, "completed": self.completed, "code": self.playback_code(),
-            "youtubeId": self.youtube_id if self.playback_code() == "youtube" else "",
-            # Vendored with the block; an operator may point HLS_JS_URL at a CDN instead.
-            "hlsJsUrl": bucket.get("HLS_JS_URL") or self.runtime.local_resource_url(
-                self, "public/js/vendor/hls.light.min.js"),
-            "checkpoints": [dict(public_view(cp, _), answered=cp["id"] in self.answers,
-                                 correct=self.answers.get(cp["id"], {}).get("correct", False))
-                            for cp in self.checkpoints],
-            "strings": strings["js"],
-            "tracks": self.track_urls(),
-            "descriptionLanguage": self.default_description_language(),
-            "transcriptLanguage": transcript_language,
-            "defaultCaptionIndex": 1 + next(
-                (i for i, lang in enumerate(caption_languages) if lang["default"]), 0),
-        }
-        context = {
-            # Author HTML is cleaned on save and again here, in case field data bypassed Studio.
-            "uid": uid, "display_name": self.display_name, "description": clean_author_html(self.description),
-            "use_youtube": self.playback_code() == "youtube", "youtube_id": self.youtube_id,
-            "sources": self.sources, "poster": self.poster, "qualities": self.qualities(),
-            "hls_url": self.hls_url, "tracks": tracks,
-            "duration": str(int(self.duration)), "duration_text": clock_text(self.duration),
-            "caption_languages": caption_languages, "has_descriptions": bool(self.descriptions),
-            "show_transcript": self.show_transcript,
-            # Numbers go to the page as strings: the template engine would localise "1.5" as "1,5".
-            "speeds": [{"value": f"{s:g}", "label": number_format(Decimal(f"{s:g}")) + "x", "selected": s == self.speed}
-                       for s in SPEEDS],
-            "chapters": [{"start": repr(float(chapter["start"])), "title": chapter["title"],
-                          "seconds": str(int(chapter["start"])), "time": clock_text(chapter["start"])}
-                         for chapter in self.chapters],
-            # The transcript is in the page (readable without JavaScript; the player reuses these cues).
-            "transcript_language": transcript_language,
-            "transcript_cues": self.transcript_cues(transcript_language, strings["js"]["at"]),
-            "progress_text": strings["html"]["complete"] if self.completed else
-            strings["html"]["watched_percent"].format(percent=percent),
-            "progress_percent": str(percent), "t": strings["html"], "state_json": json_for_script(state),
-        }
-        fragment = Fragment(render("student_view.html", context, self.runtime.service(self, "i18n")))
-        add_resources(self, fragment, css=["video_pill.css"], js=["video_pill_media.js", "video_pill.js"])
+        # The player is rendered once per content version and language; only the learner's state is added.
+        fragment = Fragment(player_html(self, self._gettext()))
+        urls = runtime_urls(self)
+        fragment.add_css_url(urls["video_pill.css"])
+        fragment.add_javascript_url(urls["video_pill_media.js"])
+        fragment.add_javascript_url(urls["video_pill.js"])
         fragment.initialize_js("FdVideoPill")
         return fragment
 

@@ -4,24 +4,29 @@
 2. The staff statistics with 100,000 completed attempts against 1,000: the statistics read the
    incrementally kept ``StatsCell`` totals, so the cost must stay flat (goal <= 1.5).
 3. Completing an attempt (scoring, saving, adding to the totals) at 100,000 against 1,000.
+4. The peak memory (``tracemalloc``) of making the statistics CSV at 100,000 against 1,000.
+
+The large size is ``FD_BENCH_ASSESSMENT_ATTEMPTS`` (default 20,000, to keep ``make bench`` short;
+the issue's size: ``FD_BENCH_ASSESSMENT_ATTEMPTS=100000``).
 
 The attempts are real rows with real results (scored by ``score_attempt`` from random answers,
 drawn from a pool of 400 scored forms); their totals are added with the same ``add_to_cell`` and
 ``cell_keys`` the completion uses, and written in bulk.
 Everything this module creates is removed at the end.
 """
+import os
 import random
 import time
 from datetime import UTC
 
-from tests.bench.timing import best_of, human_seconds, ratio
+from tests.bench.timing import best_of, human_bytes, human_seconds, peak_memory, ratio
 
 COURSES = ["", "course-v1:FirenzeDigitale+OD101+2026", "course-v1:FirenzeDigitale+CY101+2026",
            "course-v1:FirenzeDigitale+SP101+2026"]
 COHORTS = ["", "Oblate", "Biblioteca", "Scuole", "Anziani", "PA"]
 PERIODS = [f"{year}-{month:02d}" for year in (2025, 2026) for month in range(1, 13)]
 PREFIX = "bench-assess-"
-SMALL, LARGE = 1_000, 100_000
+SMALL, LARGE = 1_000, int(os.environ.get("FD_BENCH_ASSESSMENT_ATTEMPTS", 20_000))
 RETAKE_WINDOW = 2000
 RESULT_POOL = 400
 
@@ -161,6 +166,17 @@ def _statistics_queries():
     api.statistics("en", course="standalone", cohort="Scuole", period_from="2025-03")
 
 
+def _statistics_csv_peak():
+    """Peak bytes of the whole statistics CSV (all courses, cohorts and periods), after a warm-up."""
+    from fd_assessment import api
+
+    def make():
+        assert api.statistics_csv(api.statistics("it")).count("\n") > 1
+
+    make()
+    return peak_memory(make)
+
+
 def _time_completions(population, n=20, warm_up=3):
     """Submit fully answered short forms through the real completion path; the best of ``n`` timed
     completions (after ``warm_up`` untimed ones), as ``best_of`` does for repeatable calls: the
@@ -214,21 +230,28 @@ def run():
         population.grow_to(SMALL)
         _check_totals(population)
         stats_small = best_of(_statistics_queries, repeat=7, number=5)
+        csv_small = _statistics_csv_peak()
         complete_small = _time_completions(population)
         population.grow_to(LARGE)
         _check_totals(population)
         stats_large = best_of(_statistics_queries, repeat=7, number=5)
+        csv_large = _statistics_csv_peak()
         complete_large = _time_completions(population)
         rows.append({
-            "name": "assessment: statistics page queries at 100,000 / 1,000 attempts",
+            "name": f"assessment: statistics page queries at {LARGE:,} / 1,000 attempts",
             "ratio": ratio(stats_large, stats_small), "goal": "<= 1.5",
             "detail": f"5 filtered statistics: {human_seconds(stats_small)} at {SMALL:,}, "
                       f"{human_seconds(stats_large)} at {population.count:,} attempts"})
         rows.append({
-            "name": "assessment: completing an attempt at 100,000 / 1,000 attempts",
+            "name": f"assessment: completing an attempt at {LARGE:,} / 1,000 attempts",
             "ratio": ratio(complete_large, complete_small), "goal": "<= 1.5",
             "detail": f"score + save + 8 totals: {human_seconds(complete_small)} at {SMALL:,}, "
                       f"{human_seconds(complete_large)} at {population.count:,}"})
+        rows.append({
+            "name": f"export: assessment statistics CSV peak memory, {LARGE:,} / 1,000 attempts",
+            "ratio": round(ratio(csv_large, csv_small), 2), "goal": "<= 1.2",
+            "detail": f"tracemalloc peak {human_bytes(csv_small)} at {SMALL:,}, {human_bytes(csv_large)} at "
+                      f"{population.count:,} attempts (the CSV is made from the kept totals, never the attempts)"})
     finally:
         _cleanup()
     return rows
