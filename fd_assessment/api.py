@@ -40,7 +40,7 @@ __all__ = [
     "attempt_state", "answer", "submit_attempt", "results", "history", "statistics", "statistics_csv",
     "learning_resources", "latest_levels", "current_version",
     "question_context", "results_context", "xblock_body_html", "xblock_html",
-    "stylesheet_url",
+    "xblock_page_html", "missing_answer_message", "stylesheet_url",
 ]
 
 
@@ -232,18 +232,35 @@ def results_context(attempt, heading=1):
     return build(attempt, heading=heading)
 
 
-def xblock_body_html(attempt, signed_in=True, form="short", error=None):
-    """The block's body for this person: sign-in note, intro (``form`` short/full), question or results."""
+def xblock_body_html(attempt, signed_in=True, form="short", error=None, post=None):  # noqa: PLR0913
+    """The block's body for this person: sign-in note, intro (``form`` short/full), question or results.
+
+    ``post`` makes every form a plain form post that works without JavaScript:
+    ``{"action": handler URL, "back": page to return to, "csrf_token": token}``."""
     from .pages import xblock_body_html as build
 
-    return build(attempt, signed_in=signed_in, form=form, error=error)
+    return build(attempt, signed_in=signed_in, form=form, error=error, post=post)
 
 
-def xblock_html(title, body_html):
-    """The block's whole HTML: the (translated) title over the body from ``xblock_body_html``."""
+def xblock_html(title, body_html, anchor=""):
+    """The block's whole HTML: the (translated) title over the body from ``xblock_body_html``;
+    ``anchor`` is the id a plain form post returns to."""
     from .pages import xblock_html as build
 
-    return build(title, body_html)
+    return build(title, body_html, anchor=anchor)
+
+
+def xblock_page_html(title, body_html, back=""):
+    """A small page of its own with the block on it, for a plain form post that cannot go back to
+    the lesson (a problem to show, or no lesson page known), with a link back when there is one."""
+    from .pages import xblock_page_html as build
+
+    return build(title, body_html, back=back)
+
+
+def missing_answer_message():
+    """What a learner reads when a question's form arrives without an answer."""
+    return _("Please choose one answer. \"I don't know\" is a fine answer too.")
 
 
 def stylesheet_url():

@@ -208,6 +208,7 @@ HANDLERS = {
     "fd_digcomp_assessment.answer": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_digcomp_assessment.submit": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_digcomp_assessment.restart": HandlerRow(auth="DAAAA", noauth="DDDDD"),
+    "fd_digcomp_assessment.form_post": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_digcomp_assessment.submit_studio_edits": HandlerRow(auth="DDDAA", noauth="DDDDD",
                                                             data={"values": {"weight": 3}}),
     "fd_city_tour.visit_scene": HandlerRow(auth="DAAAA", noauth="DDDDD", data={"scene": "fibra"}),
