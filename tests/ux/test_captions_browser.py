@@ -91,7 +91,8 @@ def test_the_audio_description_follows_the_site_language(transactional_db, tmp_p
     user = django_user_model.objects.create_user("sara", "sara@example.org", "pw")
     enroll(user, course)
     login(browser, live_server, user)
-    unit = reverse("sandbox:unit", args=[str(course.course_key), str(course.course_key.make_usage_key("vertical", "u1"))])
+    unit = reverse("sandbox:unit", args=[str(course.course_key),
+                                         str(course.course_key.make_usage_key("vertical", "u1"))])
     for language in ("it", "en"):
         if language == "en":
             keyboard.tab_to(browser.find_element(By.CSS_SELECTOR, "button[name=language][value=en]"))
