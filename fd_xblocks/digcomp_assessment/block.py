@@ -7,7 +7,6 @@ translated by the app's Django catalogue). The block's own Studio labels and mes
 grade only if the author asks for one. Only ``fd_assessment.api`` (and ``.signals``) may be imported.
 """
 from types import SimpleNamespace
-from urllib.parse import urlsplit
 
 from crum import get_current_request
 from django.contrib.auth import get_user_model
@@ -21,13 +20,14 @@ from xblock.fields import Float, List, Scope, String
 from xblock.utils.studio_editable import FutureFields, StudioEditableXBlockMixin
 from xblock.validation import Validation, ValidationMessage
 
-from fd_core.csrf import form_token
+from fd_core.csrf import form_token, same_site_path
 from fd_core.xblock_auth import caller_is_course_staff, current_user_attrs
 from fd_core.xblock_json import json_handler
 
 from .olx import OWN_ATTRIBUTES, OlxValueError, parse_olx_values
 
 AREAS = ("1", "2", "3", "4", "5")
+GRADE_MODES = ("none", "participation", "score")
 
 
 class StepError(Exception):
@@ -37,19 +37,6 @@ class StepError(Exception):
         super().__init__(message)
         self.status, self.message = status, message
 
-
-def same_site_path(url, host=""):
-    """``url``'s path and query when it points at this site (``host``, or any host when not given
-    and ``url`` has none): where a form may send the learner back to; otherwise ""."""
-    parts = urlsplit(url or "")
-    if parts.scheme not in ("", "http", "https") or "\\" in (url or ""):
-        return ""
-    if parts.netloc and (not host or parts.netloc != host):
-        return ""
-    if not parts.path.startswith("/") or parts.path.startswith("//"):
-        return ""
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-GRADE_MODES = ("none", "participation", "score")
 
 
 def _area_values(block):

@@ -200,6 +200,7 @@ HANDLER_ROUTES = {"sandbox:xblock_handler": "auth", "sandbox:xblock_handler_noau
 # route nobody is signed in, so every handler refuses there.
 HANDLERS = {
     "fd_video_pill.studio_submit": HandlerRow(auth="DDDAA", noauth="DDDDD"),
+    "fd_video_pill.studio_form": HandlerRow(auth="DDDAA", noauth="DDDDD"),
     "fd_video_pill.progress": HandlerRow(auth="DAAAA", noauth="DDDDD", data={"intervals": []}),
     "fd_video_pill.answer": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_video_pill.event": HandlerRow(auth="DAAAA", noauth="DDDDD", data={"event_type": "load_video"}),

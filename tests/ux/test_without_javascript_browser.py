@@ -22,13 +22,6 @@ def pill_unit(transactional_db, tmp_path, django_user_model):
     return user, reverse("sandbox:unit", args=[str(course.course_key), str(unit)])
 
 
-@pytest.fixture
-def no_javascript(browser):
-    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
-    yield browser
-    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
-
-
 def test_without_javascript_the_transcript_chapters_and_downloads_are_there(pill_unit, no_javascript, live_server,
                                                                           login, axe_violations):
     user, url = pill_unit
