@@ -31,7 +31,7 @@ __all__ = [
     "framework", "questionnaire", "start_attempt", "get_attempt",
     "attempt_state", "answer", "submit_attempt", "results", "history", "open_attempts", "statistics",
     "statistics_csv", "statistics_filter_choices", "learning_resources", "latest_levels", "current_version",
-    "competence_title", "level_description", "ways_forward",
+    "competence_title", "level_description", "ways_forward", "missing_answer_message",
 ]
 
 
@@ -219,3 +219,8 @@ def ways_forward(attempt, language=None):
     full = next_steps.is_full_score(attempt)
     return {"full_score": full, "next_level": next_steps.next_level(attempt) if full else None,
             "extras": next_steps.extras(attempt, language), "course": next_steps.course_link(attempt)}
+
+
+def missing_answer_message():
+    """What a learner reads when a question's form arrives without an answer."""
+    return _("Please choose one answer. \"I don't know\" is a fine answer too.")

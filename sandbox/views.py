@@ -145,8 +145,10 @@ def studio(request, course_id, usage_id):
     runtime = SandboxRuntime(request.user, course.course_key, is_staff=True)
     editor, head, foot = render_blocks(runtime, [block.usage_key], "studio_view")
     preview, head2, foot2 = render_blocks(runtime, [block.usage_key], "author_view")
+    # Not "block" in the context: inside {% block %} tags that name is Django's own (block.super).
+    name = getattr(runtime.get_block(block.usage_key), "display_name", "") or block.display_name
     return render(request, "sandbox/studio.html", {
-        "course": course, "block": block, "editor": editor[0][1], "preview": preview[0][1],
+        "course": course, "block_name": name, "editor": editor[0][1], "preview": preview[0][1],
         "head_html": head + head2, "foot_html": foot + foot2, "student_id": request.user.pk,
     })
 

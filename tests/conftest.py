@@ -206,6 +206,14 @@ def browser(chromium_session):
 
 
 @pytest.fixture
+def no_javascript(browser):
+    """The same browser with JavaScript off for the page (as a person who turned it off)."""
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    yield browser
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+@pytest.fixture
 def login():
     """``login(browser, live_server, username)``: sign the browser in; returns the user."""
     return login_helper

@@ -9,16 +9,19 @@ Completion is published on submit; a grade only if the author asks for one. Only
 """
 from types import SimpleNamespace
 
+from crum import get_current_request
 from django.contrib.auth import get_user_model
 from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from web_fragments.fragment import Fragment
+from webob import Response
 from xblock.core import XBlock
 from xblock.exceptions import JsonHandlerError
 from xblock.fields import Float, List, Scope, String
 from xblock.utils.studio_editable import FutureFields, StudioEditableXBlockMixin
 from xblock.validation import Validation, ValidationMessage
 
+from fd_core.csrf import form_token, same_site_path
 from fd_core.xblock_auth import caller_is_course_staff, current_user_attrs
 from fd_core.xblock_json import json_handler
 
@@ -26,6 +29,15 @@ from .olx import OWN_ATTRIBUTES, OlxValueError, parse_olx_values
 
 AREAS = ("1", "2", "3", "4", "5")
 GRADE_MODES = ("none", "participation", "score")
+
+
+class StepError(Exception):
+    """A step the learner cannot take now: the HTTP status and the message (already translated)."""
+
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status, self.message = status, message
+
 
 
 def _area_values(block):
@@ -90,11 +102,19 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
             return None
 
     # --- views -----------------------------------------------------------------------------
-    def _inner_html(self, user, error=None):
+    def _anchor(self):
+        return f"fd-assess-{self.scope_ids.usage_id.block_id}"
+
+    def _post(self, back):
+        """Where the block's plain forms post (its form handler) and the page they return to."""
+        return {"action": self.runtime.handler_url(self, "form_post"), "back": back, "csrf_token": form_token()}
+
+    def _inner_html(self, user, error=None, back=""):
         from fd_assessment import xblock_html
 
         attempt = self._attempt(user) if user is not None else None
-        return xblock_html.body_html(attempt, signed_in=user is not None, form=self.form, error=error)
+        return xblock_html.body_html(attempt, signed_in=user is not None, form=self.form, error=error,
+                                    post=self._post(back))
 
     def _title(self):
         """The author's title, or the default one in the learner's language."""
@@ -105,7 +125,10 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
     def student_view(self, context=None):
         from fd_assessment import xblock_html
 
-        fragment = Fragment(xblock_html.block_html(self._title(), self._inner_html(self._django_user())))
+        request = get_current_request()
+        back = same_site_path(request.get_full_path()) if request is not None else ""
+        fragment = Fragment(xblock_html.block_html(self._title(), self._inner_html(self._django_user(), back=back),
+                                            anchor=self._anchor()))
         # Cached static resources: the assessment's one stylesheet (shared with its pages), the block's script.
         fragment.add_css_url(xblock_html.stylesheet_url())
         fragment.add_javascript_url(self.runtime.local_resource_url(self, "public/digcomp_assessment.js"))
@@ -118,19 +141,22 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
         return {"form": self.form, "areas": list(self.areas), "questionnaire_version": current_version(),
                 "display_name": self._title()}
 
-    # --- handlers --------------------------------------------------------------------------
+    # --- what the learner does (one place for the script's JSON and the plain forms) ---------
     def _require_user(self):
         user = self._django_user()
         if user is None:
-            raise JsonHandlerError(403, _("Please sign in to take the questionnaire."))
+            raise StepError(403, _("Please sign in to take the questionnaire."))
         return user
 
-    @json_handler
-    def begin_attempt(self, data, suffix=""):
-        """Start (or resume) the learner's attempt. Not ``start``: the LMS's release-date field has that name."""
+    def _open_attempt(self, user):
+        attempt = self._attempt(user)
+        if attempt is None:
+            raise StepError(400, _("Start the questionnaire first."))
+        return attempt
+
+    def _begin(self, user):
         from fd_assessment import api
 
-        user = self._require_user()
         attempt = self._attempt(user)
         if attempt is None or attempt.status == attempt.COMPLETED:
             try:
@@ -139,40 +165,30 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
                                             course_key=self._course_key(), usage_key=self.scope_ids.usage_id,
                                             cohort=self.cohort)
             except api.AnswerError as error:
-                raise JsonHandlerError(400, str(error)) from error
+                raise StepError(400, str(error)) from error
             self.attempt_id = str(attempt.pk)
-        return {"html": self._inner_html(user)}
 
-    @json_handler
-    def answer(self, data, suffix=""):
+    def _answer(self, user, item_id, value, version):
         from fd_assessment import api
 
-        user = self._require_user()
-        attempt = self._attempt(user)
-        if attempt is None:
-            raise JsonHandlerError(400, _("Start the questionnaire first."))
-        if not isinstance(data, dict):
-            raise JsonHandlerError(400, _("Send the answer as a JSON object with item_id, value and version."))
+        attempt = self._open_attempt(user)
+        if value is None:
+            raise StepError(400, api.missing_answer_message())
         try:
-            api.answer(attempt, data.get("item_id"), data.get("value"), version=data.get("version"))
+            api.answer(attempt, item_id, value, version=version)
         except api.AnswerError as error:
-            raise JsonHandlerError(400, str(error)) from error
-        return {"html": self._inner_html(user)}
+            raise StepError(400, str(error)) from error
 
-    @json_handler
-    def submit(self, data, suffix=""):
+    def _submit(self, user):
         from fd_assessment import api
 
-        user = self._require_user()
-        attempt = self._attempt(user)
-        if attempt is None:
-            raise JsonHandlerError(400, _("Start the questionnaire first."))
+        attempt = self._open_attempt(user)
         try:
             api.submit_attempt(attempt)
         except api.AttemptClosed:
             pass
         except api.AnswerError as error:
-            raise JsonHandlerError(400, str(error)) from error
+            raise StepError(400, str(error)) from error
         self.runtime.publish(self, "completion", {"completion": 1.0})
         if self.grade_mode == "participation":
             self.runtime.publish(self, "grade", {"value": 1.0, "max_value": 1.0})
@@ -181,16 +197,92 @@ class DigCompAssessmentBlock(StudioEditableXBlockMixin, XBlock):
                                                  "max_value": 1.0})
         self.runtime.publish(self, "fd.digcomp_assessment.submitted", {
             "attempt_id": attempt.pk, "overall_level8": attempt.result["overall"]["level8"]})
-        return {"html": self._inner_html(user)}
+
+    def _restart(self, user):
+        """Forget the finished attempt in this block so the learner can retake the questionnaire."""
+        attempt = self._attempt(user)
+        if attempt is not None and attempt.status == attempt.COMPLETED:
+            self.attempt_id = ""
+
+    # --- handlers: JSON for the script ------------------------------------------------------
+    def _json_step(self, request_back, step, *args):
+        user = self._require_json_user()
+        try:
+            step(user, *args)
+        except StepError as error:
+            raise JsonHandlerError(error.status, error.message) from error
+        return {"html": self._inner_html(user, back=request_back)}
+
+    def _require_json_user(self):
+        try:
+            return self._require_user()
+        except StepError as error:
+            raise JsonHandlerError(error.status, error.message) from error
+
+    @json_handler
+    def begin_attempt(self, data, suffix=""):
+        """Start (or resume) the learner's attempt. Not ``start``: the LMS's release-date field has that name."""
+        return self._json_step(self._json_back(), self._begin)
+
+    @json_handler
+    def answer(self, data, suffix=""):
+        if not isinstance(data, dict):
+            self._require_json_user()
+            raise JsonHandlerError(400, _("Send the answer as a JSON object with item_id, value and version."))
+        return self._json_step(self._json_back(), self._answer, data.get("item_id"), data.get("value"),
+                               data.get("version"))
+
+    @json_handler
+    def submit(self, data, suffix=""):
+        return self._json_step(self._json_back(), self._submit)
 
     @json_handler
     def restart(self, data, suffix=""):
         """Forget the finished attempt in this block so the learner can retake the questionnaire."""
-        user = self._require_user()
-        attempt = self._attempt(user)
-        if attempt is not None and attempt.status == attempt.COMPLETED:
-            self.attempt_id = ""
-        return {"html": self._inner_html(user)}
+        return self._json_step(self._json_back(), self._restart)
+
+    @staticmethod
+    def _json_back():
+        """The page the script runs on (its fetch sends it as the referrer): the forms' way back."""
+        request = get_current_request()
+        return same_site_path(request.headers.get("Referer", ""), request.get_host()) if request is not None else ""
+
+    # --- handler: plain form posts (no JavaScript) --------------------------------------------
+    @XBlock.handler
+    def form_post(self, request, suffix=""):
+        """The block's forms without JavaScript: ``do`` is begin, answer, submit or restart.
+
+        Done: 303 back to the lesson at the block. A problem: 4xx with the block and the message on
+        a small page of its own (the answer stays chosen on the lesson's page, nothing is saved)."""
+        from fd_assessment import xblock_html
+
+        back = same_site_path(request.POST.get("back", ""), request.host) or same_site_path(
+            request.referer or "", request.host)
+        if request.method != "POST":
+            return Response(_("Send this form with POST."), status=405, content_type="text/plain",
+                            charset="utf-8")
+        steps = {"begin": self._begin, "submit": self._submit, "restart": self._restart}
+        action = request.POST.get("do", "")
+        user, error = None, None
+        try:
+            user = self._require_user()
+            if action == "answer":
+                self._answer(user, request.POST.get("item_id", ""), request.POST.get("value"),
+                             request.POST.get("version"))
+            elif action in steps:
+                steps[action](user)
+            else:
+                raise StepError(400, _("This form asks for an action the questionnaire does not know."))
+        except StepError as problem:
+            error = problem
+        if error is None and back:
+            return Response(status=303, location=f"{back}#{self._anchor()}")
+        if user is None:
+            body = xblock_html.body_html(None, signed_in=False)
+        else:
+            body = self._inner_html(user, error=error.message if error else None, back=back)
+        html = xblock_html.page_html(self._title(), body, back=back)
+        return Response(html, status=error.status if error else 200, content_type="text/html", charset="utf-8")
 
     # --- Studio ----------------------------------------------------------------------------
     @json_handler

@@ -55,7 +55,9 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
     position = Float(scope=Scope.user_state, default=0.0)
     speed = Float(scope=Scope.user_state, default=1.0)
     caption_language = String(scope=Scope.user_state, default="")
-    caption_interface_language = String(scope=Scope.user_state, default="")
+    # What the learner picked in the player's caption menu; "" = follow the site's language. Kept apart
+    # from ``caption_language`` (what the player last showed, saved with each progress report).
+    caption_choice = String(scope=Scope.user_state, default="")
     answers = Dict(scope=Scope.user_state, default={})
     completed = Boolean(scope=Scope.user_state, default=False)
     # When the learner's first progress report arrived, and how many seconds were covered then:
@@ -90,24 +92,29 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
         return (preferences.get("pref-lang") or get_language() or "it").split("-")[0]
 
     def default_caption_language(self, language=None):
+        """The learner's own choice in the player, else the site's language, else the first track.
+
+        Only an explicit choice holds: the language the player showed by itself (saved with each
+        progress report) never outlives the site's language, so switching the site to English gives
+        English captions."""
         if not self.captions:
             return ""
-        # A choice saved with a progress report holds only while the site speaks the language it was made
-        # in: a learner who switches the site to English gets English captions.
+        if self.caption_choice in self.captions:
+            return self.caption_choice
         language = language or self.learner_language()
-        if self.caption_language in self.captions and self.caption_interface_language == language:
-            return self.caption_language
         for code in sorted(self.captions):
             if code.split("-")[0] == language:
                 return code
-        if self.caption_language in self.captions:
-            return self.caption_language
         return sorted(self.captions)[0]
 
     def default_description_language(self):
-        language = self.default_caption_language() or self.learner_language()
-        if language in self.descriptions or not self.descriptions:
-            return language if self.descriptions else ""
+        """The audio description in the site's language, else in the captions' language, else the first."""
+        if not self.descriptions:
+            return ""
+        for language in (self.learner_language(), self.default_caption_language()):
+            for code in sorted(self.descriptions):
+                if language and code.split("-")[0] == language.split("-")[0]:
+                    return code
         return sorted(self.descriptions)[0]
 
     def track_urls(self):

@@ -26,7 +26,8 @@ class LearnerHandlersMixin:
 
     @json_endpoint
     def progress(self, data, suffix=""):
-        """Receive the intervals watched since the last report, the position, speed and caption choice."""
+        """Receive the intervals watched since the last report, the position, speed and captions shown
+        (``caption_chosen``: true when the learner picked them in the menu)."""
         if self.duration <= 0:
             raise PillInputError(N_("This video has no duration set: ask the course team to set it."))
         reported = intervals.parse_intervals(data.get("intervals", []), self.duration)
@@ -42,6 +43,9 @@ class LearnerHandlersMixin:
             raise PillInputError(N_("The caption language must be a language code."), "caption_language")
         if language not in ("", None) and language not in self.captions:
             raise PillInputError(N_("There are no captions in that language."), "caption_language")
+        chosen = data.get("caption_chosen", False)
+        if not isinstance(chosen, bool):
+            raise PillInputError(N_("\"caption_chosen\" must be true or false."), "caption_chosen")
         current = now()
         if not self.first_report_at:
             # The learner's clock starts at their first report (the player sends an empty one when
@@ -57,7 +61,8 @@ class LearnerHandlersMixin:
         self.position = min(float(position), self.duration)
         self.speed = float(speed)
         self.caption_language = language or ""
-        self.caption_interface_language = self.learner_language()  # the choice holds while the site's language does
+        if chosen:  # the learner picked it in the menu: it holds whatever the site's language ("" = follow it)
+            self.caption_choice = language or ""
         fraction = intervals.coverage(self.watched, self.duration)
         if not self.completed and fraction >= self.completion_threshold - 1e-9:
             self.completed = True

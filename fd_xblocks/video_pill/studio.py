@@ -1,6 +1,13 @@
 """Studio: the editor of every field, its validation, and the save handler."""
+from crum import get_current_request
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from web_fragments.fragment import Fragment
+from webob import Response
+from xblock.core import XBlock
 
+from fd_core.csrf import form_token, same_site_path
 from fd_core.sanitize import clean_html
 from fd_core.xblock_auth import caller_is_course_staff
 
@@ -11,6 +18,7 @@ from .competences import DIGCOMP_COMPETENCE_IDS, clean_competences
 from .errors import N_, PillInputError
 from .json_endpoint import json_endpoint
 from .rendering import add_resources, json_for_script, render
+from .studio_form import chapters_text, checkpoints_text, editor_data_from_form, sources_text
 from .studio_strings import editor_strings
 
 MAX_TITLE = 200
@@ -79,6 +87,16 @@ def clean_editor_data(data, require_video=True):
     return values
 
 
+def attribute_url(url):
+    """A URL for an input's value="..." that the runtime's /static/ rewriting leaves alone.
+
+    The LMS, Studio and the sandbox rewrite every quoted "/static/..." of a fragment into the
+    course's asset URL; a form posted back unchanged would then save that URL instead. The
+    browser reads "&#47;" as "/" again."""
+    text = conditional_escape(url or "")
+    return mark_safe(text.replace("/", "&#47;", 1) if text.startswith("/") else text)  # noqa: S308
+
+
 class StudioMixin:
     """The Studio editor (``studio_view``) and its save handler."""
 
@@ -94,21 +112,99 @@ class StudioMixin:
             "show_transcript": self.show_transcript, "digcomp_competences": self.digcomp_competences,
         }
 
-    def studio_view(self, context=None):
+    def _form_values(self, posted=None):
+        """The editor's fields as text: the block's values, or (after a refused post) what was sent."""
+        values = self._raw_form_values(posted)
+        for name in ("hls_url", "poster"):
+            values[name] = attribute_url(values[name])
+        return values
+
+    def _raw_form_values(self, posted=None):
+        if posted is not None:
+            tracks = {kind: [{"lang": posted.get(f"{kind}-{i}-lang", ""),
+                              "text": posted.get(f"{kind}-{i}-text", "")}
+                             for i in range(50) if f"{kind}-{i}-lang" in posted]
+                      for kind in ("captions", "descriptions")}
+            values = {name: posted.get(name, "") for name in (
+                "display_name", "description", "sources", "hls_url", "youtube_id", "poster", "duration",
+                "chapters", "checkpoints", "threshold", "weight")}
+            return {**values, "show_transcript": bool(posted.get("show_transcript")),
+                    "competences": posted.getall("digcomp"), "tracks": tracks}
+        return {
+            "display_name": self.display_name, "description": self.description, "sources": sources_text(self.sources),
+            "hls_url": self.hls_url, "youtube_id": self.youtube_id, "poster": self.poster,
+            "duration": f"{self.duration:g}" if self.duration else "", "chapters": chapters_text(self.chapters),
+            "checkpoints": checkpoints_text(self.checkpoints, (get_language() or "it")[:2]),
+            "threshold": round(self.completion_threshold * 100), "weight": f"{self.weight:g}",
+            "show_transcript": self.show_transcript, "competences": list(self.digcomp_competences),
+            "tracks": {kind: [{"lang": k, "text": v} for k, v in sorted(getattr(self, kind).items())]
+                       for kind in ("captions", "descriptions")},
+        }
+
+    def _editor_html(self, back="", posted=None, error="", saved=False):
         _ = self._gettext()
         strings = editor_strings(_)
-        html = render("studio_view.html", {
-            "t": strings["html"],
+        t = strings["html"]
+        values = self._form_values(posted)
+        tracks = [{"name": kind, "legend": t[kind], "add": t[add],
+                   "rows": [*(row for row in values["tracks"][kind] if row["lang"] or row["text"]),
+                            {"lang": "", "text": ""}]}  # an empty row adds a language
+                  for kind, add in (("captions", "add_captions"), ("descriptions", "add_description"))]
+        return render("studio_view.html", {
+            "t": t, "v": values, "tracks": tracks, "error": error, "saved": saved, "back": back,
+            "form_url": self.runtime.handler_url(self, "studio_form"), "csrf_token": form_token(),
             "areas": [{"name": name, "ids": [cid for cid in DIGCOMP_COMPETENCE_IDS if cid[0] == str(number)]}
-                      for number, name in enumerate(strings["html"]["areas"], start=1)],
+                      for number, name in enumerate(t["areas"], start=1)],
             "state_json": json_for_script({"values": self.editor_state(),
                                            "saveUrl": self.runtime.handler_url(self, "studio_submit"),
                                            "strings": strings["js"]}),
         })
-        fragment = Fragment(html)
+
+    def studio_view(self, context=None):
+        request = get_current_request()
+        back = same_site_path(request.get_full_path()) if request is not None else ""
+        saved = request is not None and request.GET.get("fd_saved") == "1"
+        fragment = Fragment(self._editor_html(back=back.replace("fd_saved=1", "").rstrip("?&"), saved=saved))
         add_resources(self, fragment, css=["studio_edit.css"], js=["studio_edit.js"])
         fragment.initialize_js("FdVideoPillEditor")
         return fragment
+
+    @XBlock.handler
+    def studio_form(self, request, suffix=""):
+        """The editor without JavaScript: a plain form post, the same checks as ``studio_submit``.
+
+        Saved: 303 back to the editor's page. Refused: 400 with the editor, the message and every
+        value as it was sent (nothing is lost, nothing saved)."""
+        _ = self._gettext()
+        if request.method != "POST":
+            return Response(_("Send this form with POST."), status=405, content_type="text/plain", charset="utf-8")
+        if not caller_is_course_staff(self):
+            return Response(_("Only the course team can edit this video."), status=403, content_type="text/plain",
+                            charset="utf-8")
+        back = same_site_path(request.POST.get("back", ""), request.host) or same_site_path(
+            request.referer or "", request.host)
+        try:
+            values = clean_editor_data(editor_data_from_form(request.POST))
+        except PillInputError as error:
+            body = self._editor_html(back=back, posted=request.POST, error=error.translate(_))
+            return Response(self._editor_page(body, back), status=400, content_type="text/html", charset="utf-8")
+        for name, value in values.items():
+            setattr(self, name, value)
+        if back:
+            return Response(status=303, location=f"{back}{'&' if '?' in back else '?'}fd_saved=1")
+        body = self._editor_html(saved=True)
+        return Response(self._editor_page(body, back), content_type="text/html", charset="utf-8")
+
+    def _editor_page(self, body, back):
+        _ = self._gettext()
+        return format_html(
+            '<!DOCTYPE html><html lang="{}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1"><title>{}</title>'
+            '<link rel="stylesheet" href="{}"></head><body><main><h1>{}</h1>{}{}</main></body></html>',
+            (get_language() or "it")[:2], self.display_name,
+            self.runtime.local_resource_url(self, "public/studio_edit.css"), self.display_name,
+            mark_safe(body),  # noqa: S308 (rendered by our autoescaping template)
+            format_html('<p><a href="{}">{}</a></p>', back, _("Back to the editor")) if back else "")
 
     @json_endpoint
     def studio_submit(self, data, suffix=""):

@@ -47,6 +47,18 @@ def editor_strings(_):
                   _("3 Digital content creation"), _("4 Safety"), _("5 Problem solving")],
         "save": _("Save"),
         "cancel": _("Cancel"),
+        "saved": _("Saved."),
+        # The form without JavaScript (the script replaces these parts with rows of fields).
+        "tracks_help": _("To add a language, fill in the empty row; to remove one, empty both of its fields."),
+        "checkpoints_text": _("Checkpoints, as text"),
+        "checkpoints_help": _("One block of lines per checkpoint, with an empty line between blocks. Each line "
+                              "starts with Time, Kind (single, multiple or truefalse), Question, Correct "
+                              "(feedback when correct), Wrong (feedback when wrong), Review from (optional) or, "
+                              "for true or false questions, Answer (true or false), then a colon. Write each "
+                              "option on its own line: * for a correct option, - for a wrong one. For example:"),
+        "checkpoints_example": _("Time: 0:26\nKind: single\nQuestion: Which format is open?\n* CSV\n- PDF\n"
+                                 "Correct: Right: CSV is open.\nWrong: Not quite: a PDF is hard to reuse.\n"
+                                 "Review from: 0:20"),
     }
     js = {
         "saving": _("Saving..."),

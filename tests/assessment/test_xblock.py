@@ -124,3 +124,60 @@ def test_student_view_data_for_mobile(assess_course):
     block = SandboxRuntime(user=None, course_key=assess_course.course_key).get_block(_key(assess_course))
     data = block.student_view_data()
     assert data["form"] == "short" and data["areas"] == ["2", "4"] and data["questionnaire_version"]
+
+
+# --- plain form posts (no JavaScript) ------------------------------------------------------
+def _form(client, usage_key, fields, route="sandbox:xblock_handler"):
+    url = reverse(route, kwargs={"usage_id": str(usage_key), "handler": "form_post", "suffix": ""})
+    return client.post(url, data={"csrfmiddlewaretoken": getattr(client, "csrf_token", ""), **fields})
+
+
+def test_plain_forms_begin_answer_and_submit_and_go_back_to_the_lesson(enrolled, learner, assess_course):
+    key = _key(assess_course)
+    back = reverse("sandbox:unit", args=[str(assess_course.course_key), str(_key(assess_course, "vertical"))])
+    page = _unit(enrolled, assess_course).content.decode()
+    assert f'name="back" value="{back}"' in page and 'name="do" value="begin"' in page
+    response = _form(enrolled, key, {"do": "begin", "back": back})
+    assert response.status_code == 303 and response["Location"] == f"{back}#fd-assess-self-check"
+    attempt = Attempt.objects.get(user=learner)
+    while (item := api.attempt_state(attempt)["next_item"]) is not None:
+        response = _form(enrolled, key, {"do": "answer", "back": back, "item_id": item["id"], "value": "x"
+                                         if item["kind"] != "self_rating" else "2", "version": attempt.version})
+        assert response.status_code == 303, response.content
+    assert _form(enrolled, key, {"do": "submit", "back": back}).status_code == 303
+    assert BlockCompletion.objects.get(user=learner, block_key=key).completion == 1.0
+    assert "Il tuo profilo" in _unit(enrolled, assess_course).content.decode()
+
+
+def test_a_plain_form_without_an_answer_says_so_and_saves_nothing(enrolled, learner, assess_course):
+    key = _key(assess_course)
+    back = reverse("sandbox:unit", args=[str(assess_course.course_key), str(_key(assess_course, "vertical"))])
+    _form(enrolled, key, {"do": "begin", "back": back})
+    attempt = Attempt.objects.get(user=learner)
+    item = api.attempt_state(attempt)["next_item"]
+    response = _form(enrolled, key, {"do": "answer", "back": back, "item_id": item["id"], "version": attempt.version})
+    html = response.content.decode()
+    assert response.status_code == 400 and response["Content-Type"].startswith("text/html")
+    assert "Scegli una risposta. Anche &quot;Non lo so&quot; va bene." in html
+    assert f'data-item="{item["id"]}"' in html  # the same question again, to answer on this page
+    assert f'<a href="{back}">' in html  # and the way back to the lesson
+    assert not attempt.answers.exists()
+    response = _form(enrolled, key, {"do": "dance", "back": back})
+    assert response.status_code == 400 and "azione" in response.content.decode()
+
+
+def test_a_plain_form_goes_back_only_to_this_site_and_needs_its_token(enrolled, learner, assess_course):
+    from django.test import Client
+
+    key = _key(assess_course)
+    for elsewhere in ("https://elsewhere.example/x", "//elsewhere.example/x", "javascript:alert(1)", "x/y"):
+        response = _form(enrolled, key, {"do": "begin", "back": elsewhere})
+        assert response.status_code == 200 and "elsewhere" not in response.get("Location", ""), elsewhere
+        assert 'class="fd-question"' in response.content.decode()
+    client = Client()  # a plain client sends no CSRF token
+    client.force_login(learner)
+    response = client.post(reverse("sandbox:xblock_handler", kwargs={
+        "usage_id": str(key), "handler": "form_post", "suffix": ""}), data={"do": "restart"})
+    assert response.status_code == 403
+    response = _form(enrolled, key, {"do": "begin"}, route="sandbox:xblock_handler_noauth")
+    assert response.status_code == 403 and "Accedi" in response.content.decode()

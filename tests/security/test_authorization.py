@@ -241,6 +241,7 @@ HANDLER_ROUTES = {"sandbox:xblock_handler": "auth", "sandbox:xblock_handler_noau
 # route nobody is signed in, so every handler refuses there.
 HANDLERS = {
     "fd_video_pill.studio_submit": HandlerRow(auth="DDDAA", noauth="DDDDD"),
+    "fd_video_pill.studio_form": HandlerRow(auth="DDDAA", noauth="DDDDD"),
     "fd_video_pill.progress": HandlerRow(auth="DAAAA", noauth="DDDDD", data={"intervals": []}),
     "fd_video_pill.answer": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_video_pill.event": HandlerRow(auth="DAAAA", noauth="DDDDD", data={"event_type": "load_video"}),
@@ -249,6 +250,7 @@ HANDLERS = {
     "fd_digcomp_assessment.answer": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_digcomp_assessment.submit": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_digcomp_assessment.restart": HandlerRow(auth="DAAAA", noauth="DDDDD"),
+    "fd_digcomp_assessment.form_post": HandlerRow(auth="DAAAA", noauth="DDDDD"),
     "fd_digcomp_assessment.submit_studio_edits": HandlerRow(auth="DDDAA", noauth="DDDDD",
                                                             data={"values": {"weight": 3}}),
     "fd_city_tour.visit_scene": HandlerRow(auth="DAAAA", noauth="DDDDD", data={"scene": "fibra"}),

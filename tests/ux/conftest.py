@@ -5,6 +5,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from tests.assessment.conftest import pill_block  # noqa: F401 (a fixture: the assessment course has tagged pills)
+
 PASSWORD = "firenze2026"
 
 

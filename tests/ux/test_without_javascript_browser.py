@@ -2,6 +2,8 @@
 import pytest
 from django.urls import reverse
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.video_pill.conftest import PILL_OLX, write_course
 
@@ -18,13 +20,6 @@ def pill_unit(transactional_db, tmp_path, django_user_model):
     enroll(user, course)
     unit = course.course_key.make_usage_key("vertical", "u1")
     return user, reverse("sandbox:unit", args=[str(course.course_key), str(unit)])
-
-
-@pytest.fixture
-def no_javascript(browser):
-    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
-    yield browser
-    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
 def test_without_javascript_the_transcript_chapters_and_downloads_are_there(pill_unit, no_javascript, live_server,
@@ -59,3 +54,53 @@ def test_with_javascript_the_captions_are_fetched_once(pill_unit, browser, live_
         "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/captions/'))")
     assert len(fetched) == 1, fetched
     assert browser.find_element(By.CSS_SELECTOR, ".fd-pill__transcript").is_displayed() is False  # closed by default
+
+
+@pytest.fixture
+def assessment_unit(transactional_db, pill_block, django_user_model):
+    from sandbox.courses import import_course
+    from sandbox.enrollment import enroll
+    from tests.assessment.conftest import OLX
+
+    course = import_course(OLX)
+    user = django_user_model.objects.create_user("senza", "senza@example.org", "pw")
+    enroll(user, course)
+    unit = course.course_key.make_usage_key("vertical", "self-check")
+    return course, user, reverse("sandbox:unit", args=[str(course.course_key), str(unit)])
+
+
+def test_without_javascript_the_self_assessment_is_begun_answered_and_submitted(
+        assessment_unit, no_javascript, live_server, login, axe_violations):
+    from completion.models import BlockCompletion
+
+    course, user, url = assessment_unit
+    browser = no_javascript
+    login(browser, live_server, user)
+    browser.get(live_server.url + url)
+    start = browser.find_element(By.CSS_SELECTOR, ".fd-assess form.fd-start")
+    assert start.get_attribute("action").startswith(live_server.url + "/xblock/")  # a real handler, not "#"
+    start.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(start))
+    assert browser.current_url.split("#")[0] == live_server.url + url  # back on the lesson, at the block
+    answered = []
+    while forms := browser.find_elements(By.CSS_SELECTOR, ".fd-assess form.fd-question"):
+        item = forms[0].get_attribute("data-item")
+        assert item not in answered  # each post moved on to the next question
+        forms[0].find_elements(By.CSS_SELECTOR, "input[type=radio]")[-1].click()
+        forms[0].find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(browser, 10).until(expected_conditions.staleness_of(forms[0]))  # a new page came
+        answered.append(item)
+        assert len(answered) < 25
+        progress = browser.find_element(By.CSS_SELECTOR, ".fd-assess .fd-progress").text
+        assert progress.startswith(f"{len(answered)} ")
+    assert len(answered) >= 5
+    submit = browser.find_element(By.CSS_SELECTOR, ".fd-assess form.fd-submit")
+    submit.find_element(By.CSS_SELECTOR, "button").click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(submit))
+    assert browser.current_url.split("#")[0] == live_server.url + url
+    assert browser.find_elements(By.CSS_SELECTOR, ".fd-assess figure.fd-chart svg")
+    assert browser.find_element(By.CSS_SELECTOR, ".fd-assess form.fd-restart button").is_displayed()
+    block = course.course_key.make_usage_key("fd_digcomp_assessment", "self-check")
+    assert BlockCompletion.objects.get(user=user, block_key=block).completion == 1.0
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    assert axe_violations(browser) == []

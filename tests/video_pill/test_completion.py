@@ -122,6 +122,11 @@ def test_position_speed_and_captions_are_kept_for_resuming(learner_client, learn
     call(learner_client, "progress", {"intervals": [], "position": 42.5, "speed": 1.5, "caption_language": "en"})
     block = learner_block(learner)
     assert (block.position, block.speed, block.caption_language) == (42.5, 1.5, "en")
+    # Captions the player showed by itself are not a choice: the Italian site keeps Italian ones.
+    assert 'srclang="it" label="Italiano" default' in learner_client.get(unit_url).content.decode()
+    call(learner_client, "progress", {"intervals": [], "caption_language": "en", "caption_chosen": True})
+    call(learner_client, "progress", {"intervals": [], "caption_language": "it"})  # a later automatic report
+    assert learner_block(learner).caption_choice == "en"
     page = learner_client.get(unit_url).content.decode()
     assert '"position":42.5' in page and '"speed":1.5' in page
     assert '<option value="1.5" selected>' in page
@@ -140,6 +145,7 @@ def test_position_speed_and_captions_are_kept_for_resuming(learner_client, learn
     ({"intervals": [], "position": "a"}, "position"),
     ({"intervals": [], "speed": 3}, "speed"),
     ({"intervals": [], "caption_language": "xx"}, "caption_language"),
+    ({"intervals": [], "caption_chosen": "yes"}, "caption_chosen"),
 ])
 def test_bad_progress_reports_get_a_400_naming_the_field(learner_client, learner, learner_block, call, payload, field):
     response = call(learner_client, "progress", payload)

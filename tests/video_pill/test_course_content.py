@@ -72,20 +72,24 @@ def test_the_course_imports_with_its_pills(course_dir):
 
 
 @pytest.mark.parametrize("course_dir", COURSES, ids=lambda path: path.name)
-def test_every_pill_has_parsing_captions_in_italian_and_english(course_dir):
+def test_every_pill_has_parsing_captions_and_audio_descriptions_in_italian_and_english(course_dir):
     from fd_xblocks.video_pill.captions import parse_caption_text
 
     for path in pill_files(course_dir):
         root = etree.parse(str(path)).getroot()
         duration = float(root.get("duration"))
         tracks = {(node.tag, node.get("lang")): node.text for node in root if node.tag in ("captions", "descriptions")}
-        assert {("captions", "it"), ("captions", "en")} <= set(tracks), path.name
+        assert {("captions", "it"), ("captions", "en"), ("descriptions", "it"), ("descriptions", "en")} <= set(
+            tracks), path.name
         for (tag, lang), text in tracks.items():
             cues = parse_caption_text(text, tag)
             assert cues, f"{path.name}: {tag} {lang} has no cue"
             assert all(0 <= cue["start"] < cue["end"] <= duration for cue in cues), f"{path.name}: {tag} {lang}"
         italian, english = (parse_caption_text(tracks[("captions", lang)]) for lang in ("it", "en"))
         assert [(c["start"], c["end"]) for c in italian] == [(c["start"], c["end"]) for c in english], path.name
+        described = {lang: parse_caption_text(tracks[("descriptions", lang)], "descriptions") for lang in ("it", "en")}
+        assert [(c["start"], c["end"]) for c in described["it"]] == [(c["start"], c["end"]) for c in described["en"]]
+        assert all(cue["text"].startswith("Screen: ") for cue in described["en"]), path.name
 
 
 @pytest.mark.parametrize("course_dir", COURSES, ids=lambda path: path.name)

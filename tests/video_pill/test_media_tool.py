@@ -26,9 +26,10 @@ SHORT_SCRIPT = {
     "footer": "Firenze Digitale · Prova: l'app al 100%", "digcomp_competences": ["4.2"],
     "slides": [
         {"id": "uno", "slide": "Ciao", "narration": "Ciao a tutti.", "caption_en": "Hello everyone.",
-         "description": "Schermata: Ciao", "chapter": "Inizio"},
+         "description": "Schermata: Ciao", "description_en": "Screen: Hello", "chapter": "Inizio"},
         {"id": "due", "slide": "Il PIN\nè solo tuo", "narration": "Il PIN è solo tuo.",
-         "caption_en": "The PIN is yours alone.", "description": "Schermata: il PIN è solo tuo"},
+         "caption_en": "The PIN is yours alone.", "description": "Schermata: il PIN è solo tuo",
+         "description_en": "Screen: the PIN is yours alone"},
     ],
     "checkpoints": [{"id": "pin", "after": "due", "kind": "truefalse", "answer": True, "review_from": "due",
                      "question": "<p>Il PIN è solo tuo.</p>", "feedback_correct": "<p>Sì.</p>",
@@ -71,7 +72,7 @@ def test_a_script_makes_olx_that_the_block_imports(path, tmp_path):
     slide_index = {slide["id"]: index for index, slide in enumerate(script["slides"])}
     assert block.display_name == script["display_name"]
     assert block.digcomp_competences == script["digcomp_competences"]
-    assert set(block.captions) == {"it", "en"} and set(block.descriptions) == {"it"}
+    assert set(block.captions) == {"it", "en"} and set(block.descriptions) == {"it", "en"}
     assert script["slides"][-1]["caption_en"] in block.captions["en"]
     chapters = [slide["chapter"] for slide in script["slides"] if "chapter" in slide]
     assert [chapter["title"] for chapter in block.chapters] == chapters

@@ -3,6 +3,8 @@ import json
 
 import pytest
 from django.urls import reverse
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fd_core.platform import platform
 
@@ -121,3 +123,71 @@ def test_learners_cannot_edit_the_pill(learner_client, pill_key):
     response = save(learner_client, pill_key, VALID)
     assert response.status_code == 403
     assert platform().get_block(pill_key).display_name == "Che cosa sono gli open data"
+
+
+# --- the editor as a plain form (no JavaScript) ----------------------------------------------
+def _editor_form(client, pill_course, pill_key):
+    """The editor page's form as a browser without JavaScript would post it unchanged."""
+    from lxml import html as lxml_html
+
+    page = client.get(reverse("sandbox:studio", args=[str(pill_course.course_key), str(pill_key)]))
+    form = lxml_html.fromstring(page.content.decode()).xpath("//form[@class='fd-pill-editor__form']")[0]
+    return form.get("action"), form.form_values()
+
+
+def test_the_plain_form_posted_unchanged_saves_the_same_pill(staff_client, pill_course, pill_key):
+    from django.test import Client
+
+    before = platform().get_block(pill_key).editor_state()
+    action, fields = _editor_form(staff_client, pill_course, pill_key)
+    assert "/studio_form/" in action and ("csrfmiddlewaretoken", "") not in fields
+    response = staff_client.post(action, data=_multi(fields))
+    assert response.status_code == 303 and response["Location"].endswith("?fd_saved=1")
+    assert platform().get_block(pill_key).editor_state() == before
+    plain = Client()  # no CSRF token: refused like in the LMS
+    plain.force_login(_staff_user(staff_client))
+    assert plain.post(action, data=_multi(fields)).status_code == 403
+
+
+def _staff_user(client):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(pk=client.session["_auth_user_id"])
+
+
+def _multi(fields):
+    data = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+    return data
+
+
+def test_the_plain_form_refuses_bad_text_naming_the_line_and_learners(staff_client, learner, pill_course, pill_key):
+    from tests.helpers.csrf import CsrfClient
+
+    action, fields = _editor_form(staff_client, pill_course, pill_key)
+    data = _multi(fields)
+    data["checkpoints"] = [data["checkpoints"][0] + "\n\nTempo: 1:10\nTipo: nessuno"]
+    response = staff_client.post(action, data=data)
+    page = response.content.decode()
+    line = len(data["checkpoints"][0].splitlines())  # the last one
+    assert response.status_code == 400 and f"riga {line}: il tipo è singola, multipla o vero o falso" in page
+    assert "Tipo: nessuno</textarea>" in page  # what was typed is still there
+    assert len(platform().get_block(pill_key).checkpoints) == 3
+    learner_client = CsrfClient()
+    learner_client.force_login(learner)
+    assert learner_client.post(action, data=_multi(fields)).status_code == 403
+    assert staff_client.get(action).status_code == 405
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("Tempo:Tipo Domanda*-Risposta vero1:0 \n\tsingola")), max_size=200))
+def test_any_checkpoints_text_is_read_or_refused_with_a_message(text):
+    from fd_xblocks.video_pill.checkpoints import clean_checkpoints
+    from fd_xblocks.video_pill.errors import PillInputError
+    from fd_xblocks.video_pill.studio_form import parse_checkpoints
+
+    try:
+        clean_checkpoints(parse_checkpoints(text), 120.0)
+    except PillInputError as error:
+        assert str(error)

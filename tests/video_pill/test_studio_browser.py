@@ -83,3 +83,65 @@ def test_a_refusal_is_announced_and_points_at_the_field(browser, keyboard, wait_
     assert duration.get_attribute("aria-invalid") == "true"
     assert axe_violations(browser) == []
     assert platform().get_block(editor).duration == 75.24
+
+
+NEW_CHECKPOINT = """
+
+Tempo: 1:10
+Tipo: singola
+Domanda: Il portale è gratuito?
+* Sì
+- No, si paga
+Giusto: Sì, i dati si scaricano gratis.
+Sbagliato: Invece è gratuito.
+Rivedi da: 0:26"""
+
+
+def test_without_javascript_an_author_edits_the_pill_with_plain_fields(no_javascript, live_server, login,
+                                                                      transactional_db, tmp_path, django_user_model):
+    from fd_core.platform import platform
+    from sandbox.courses import import_course
+    from sandbox.models import CourseAccessRole
+
+    browser = no_javascript
+    course = import_course(write_course(tmp_path / "course", PILL_OLX.read_text(encoding="utf-8")))
+    author = django_user_model.objects.create_user("redattore", "redattore@example.org", "pw")
+    CourseAccessRole.objects.create(user=author, course_key=course.course_key, role="staff")
+    login(browser, live_server, author)
+    pill = course.course_key.make_usage_key("fd_video_pill", "pill")
+    page = live_server.url + reverse("sandbox:studio", args=[str(course.course_key), str(pill)])
+    browser.get(page)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Studio: Che cosa sono gli open data"
+    assert browser.find_element(By.ID, "fdpe-display_name").get_attribute("value") == "Che cosa sono gli open data"
+    checkpoints = browser.find_element(By.ID, "fdpe-checkpoints")
+    assert checkpoints.get_attribute("value").count("Tempo: ") == 3  # the three checkpoints, as text
+    help_text = browser.find_element(By.ID, "fdpe-checkpoints-help").text
+    assert "Tempo: 0:26" in help_text and "* per un'opzione giusta" in help_text
+    assert browser.find_element(By.ID, "fdpe-captions-0-lang").get_attribute("value") == "en"
+
+    # A mistake: the message says which line, the page keeps everything typed, nothing is saved.
+    checkpoints.send_keys(Keys.CONTROL, Keys.END)
+    checkpoints.send_keys("\n\nTempo 1:10")
+    browser.find_element(By.ID, "fdpe-display_name").send_keys(" (nuovo)")
+    browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__save").click()
+    alert = browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__error")
+    assert alert.is_displayed() and "riga" in alert.text and "Tempo" in alert.text
+    assert browser.find_element(By.ID, "fdpe-display_name").get_attribute("value").endswith(" (nuovo)")
+    checkpoints = browser.find_element(By.ID, "fdpe-checkpoints")
+    assert checkpoints.get_attribute("value").endswith("Tempo 1:10")
+    assert platform().get_block(pill).display_name == "Che cosa sono gli open data"
+
+    typed = checkpoints.get_attribute("value")
+    checkpoints.clear()
+    checkpoints.send_keys(typed[: -len("\n\nTempo 1:10")] + NEW_CHECKPOINT)
+    browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__save").click()
+    assert browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__status").text == "Salvato."
+    assert browser.current_url.startswith(page)  # back on the editor's page
+    block = platform().get_block(pill)
+    assert block.display_name == "Che cosa sono gli open data (nuovo)"
+    assert len(block.checkpoints) == 4
+    assert block.checkpoints[-1]["options"] == [{"text": "Sì", "correct": True},
+                                                {"text": "No, si paga", "correct": False}]
+    assert (block.checkpoints[-1]["time"], block.checkpoints[-1]["review_from"]) == (70.0, 26.0)
+    assert len(block.captions) == 2 and block.digcomp_competences == ["1.1", "1.3", "3.3"]
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Studio: Che cosa sono gli open data (nuovo)"

@@ -12,6 +12,12 @@ function FdVideoPillEditor(runtime, element) {
   var errorEl = root.querySelector(".fd-pill-editor__error");
   var statusEl = root.querySelector(".fd-pill-editor__status");
   var count = 0;
+  // Without this script the form posts its own fields (tracks as numbered rows, checkpoints as text);
+  // with it, rows of fields replace those parts and the editor saves through JSON.
+  Array.prototype.forEach.call(root.querySelectorAll("[data-fallback]"), function (n) { n.remove(); });
+  Array.prototype.forEach.call(root.querySelectorAll("[data-add], .fd-pill-editor__cancel"), function (n) {
+    n.hidden = false;
+  });
 
   function field(name) { return form.elements[name]; }
   function fmt(text, p) { return text.replace(/\{(\w+)\}/g, function (m, k) { return p[k] !== undefined ? p[k] : m; }); }

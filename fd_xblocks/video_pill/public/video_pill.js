@@ -25,6 +25,7 @@ function FdVideoPill(runtime, element) {
   var reportTimer = null;
   var shown = {};
   var describing = false;
+  var captionChosen = false;
   var cues = {captions: [], descriptions: []};
   var activeDescription = null;
   var currentCheckpoint = null;
@@ -171,7 +172,8 @@ function FdVideoPill(runtime, element) {
     var sent = pending;
     pending = [];
     return post(state.progressUrl, {
-      intervals: sent, position: media.time(), speed: media.rate(), caption_language: ccSel ? ccSel.value : ""
+      intervals: sent, position: media.time(), speed: media.rate(), caption_language: ccSel ? ccSel.value : "",
+      caption_chosen: captionChosen
     }, keepalive).then(function (r) {
       if (r.ok) { showProgress(r.body); }
     }).catch(function () { pending = sent.concat(pending); announce(S.networkError); });
@@ -371,7 +373,14 @@ function FdVideoPill(runtime, element) {
     announce(fmt(S.at, {time: clock(to)}));
   });
   speedSel.addEventListener("change", function () { setSpeed(parseFloat(speedSel.value)); });
-  if (ccSel) { ccSel.addEventListener("change", function () { setCaptions(ccSel.value, false); }); }
+  if (ccSel) {
+    ccSel.addEventListener("change", function () {
+      // The learner's own pick: saved at once, and kept whatever the site's language later.
+      captionChosen = true;
+      setCaptions(ccSel.value, false);
+      report();
+    });
+  }
   var qualitySel = $(".fd-pill__quality");
   if (qualitySel) {
     qualitySel.addEventListener("change", function () {

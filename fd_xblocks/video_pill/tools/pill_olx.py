@@ -1,8 +1,9 @@
 """The pill's OLX, written from its script and the real timing of each narrated slide.
 
 ``timings`` is one ``(start, end)`` pair of seconds per slide (when its narration starts and ends);
-Italian captions are the narration, English captions the ``caption_en`` lines, the Italian audio
-description shows each slide's ``description`` for its first 3 seconds; chapters start with their
+Italian captions are the narration, English captions the ``caption_en`` lines, the Italian and
+English audio descriptions show each slide's ``description`` and ``description_en`` for its first
+3 seconds; chapters start with their
 slide, a checkpoint is asked when its ``after`` slide's narration ends and sends back to the start
 of its ``review_from`` slide.
 """
@@ -48,8 +49,9 @@ def pill_olx(script, timings, duration):
     end = {slide["id"]: finish for slide, (_begin, finish) in zip(slides, timings, strict=True)}
     italian = vtt([(s, e, slide["narration"]) for slide, (s, e) in zip(slides, timings, strict=True)])
     english = vtt([(s, e, slide["caption_en"]) for slide, (s, e) in zip(slides, timings, strict=True)])
-    described = vtt([(s, min(s + DESCRIPTION_SECONDS, e), slide["description"])
-                     for slide, (s, e) in zip(slides, timings, strict=True)])
+    described, described_en = (vtt([(s, min(s + DESCRIPTION_SECONDS, e), slide[key])
+                                    for slide, (s, e) in zip(slides, timings, strict=True)])
+                               for key in ("description", "description_en"))
     chapters = [f'  <chapter start="{start[slide["id"]]}" title="{escape(slide["chapter"])}"/>'
                 for slide in slides if slide.get("chapter")]
     checkpoints = [_checkpoint(checkpoint, start, end) for checkpoint in script["checkpoints"]]
@@ -70,6 +72,7 @@ def pill_olx(script, timings, duration):
         f'  <captions lang="it">{escape(italian)}</captions>',
         f'  <captions lang="en">{escape(english)}</captions>',
         f'  <descriptions lang="it">{escape(described)}</descriptions>',
+        f'  <descriptions lang="en">{escape(described_en)}</descriptions>',
         *chapters,
         *checkpoints,
         "</fd_video_pill>",

@@ -14,6 +14,7 @@
         "spoken": "optional text for the speech synthesiser, when it differs from the captions: a word it would
                    mispronounce, or the recorded wording of captions later rewritten in plainer words",
         "caption_en": "English caption", "description": "Italian audio description of the slide",
+        "description_en": "the same description in English",
         "chapter": "optional chapter title starting at this slide"}],
      "checkpoints": [
        {"id": "cp-1", "after": "<slide id: asked when its narration ends>", "kind": "single",
@@ -30,10 +31,11 @@ from ..competences import DIGCOMP_COMPETENCE_IDS
 TEXT = {"type": "string", "minLength": 1}
 SLIDE = {
     "type": "object",
-    "required": ["id", "slide", "narration", "caption_en", "description"],
+    "required": ["id", "slide", "narration", "caption_en", "description", "description_en"],
     "additionalProperties": False,
     "properties": {"id": {"type": "string", "pattern": r"^[a-z0-9-]{1,40}$"}, "slide": TEXT, "narration": TEXT,
-                   "spoken": TEXT, "caption_en": TEXT, "description": TEXT, "chapter": TEXT},
+                   "spoken": TEXT, "caption_en": TEXT, "description": TEXT, "description_en": TEXT,
+                   "chapter": TEXT},
 }
 CHECKPOINT = {
     "type": "object",
