@@ -151,9 +151,13 @@ def evaluate_users(user_ids, source=Award.AUTO, stale_after=None, batch_size=Non
         if met:
             Award.objects.bulk_create(list(met.values()), ignore_conflicts=True)  # a racing worker's stays
         PendingEvaluation.objects.filter(pk__in=list(pending)).delete()
-    unfinished = list(Award.objects.filter(user_id__in=users, notified_at__isnull=True).select_related(
-        "badge_class__issuer", "user").order_by("pk"))
-    completion.complete_many(unfinished, stale_after)
+        # The learners' unfinished awards (new, or left by a worker that died): signed, and their
+        # effects claimed, in this same transaction; the effects run once it has committed.
+        unfinished = list(Award.objects.filter(user_id__in=users, notified_at__isnull=True).select_related(
+            "badge_class__issuer", "user").order_by("pk"))
+        completion.sign_many(unfinished)
+        claimed = completion.claim_effects(unfinished, stale_after)
+    completion.run_effects(claimed)
     asked_set = set(asked)
     wanted = {key for key in met if key[0] in asked_set}
     result = {user_id: [] for user_id in asked}

@@ -37,7 +37,7 @@ def sign_many(awards):
     if not unsigned:
         return
     by_pk = {award.pk: award for award in unsigned}
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         mine = set(Award.objects.select_for_update().filter(pk__in=by_pk, credential__isnull=True)
                    .order_by("pk").values_list("pk", flat=True))
         now = timezone.now()
@@ -83,7 +83,7 @@ def _claim(award_ids, lease):
     """Create the awards' effect rows, claim those free (or claimed longer than ``lease`` seconds
     ago); return the claimed ``{(award_id, effect)}``. Committed before any effect runs."""
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         AwardEffect.objects.bulk_create([AwardEffect(award_id=pk, effect=effect) for pk in award_ids
                                          for effect in AwardEffect.EFFECTS], ignore_conflicts=True)
         pending = AwardEffect.objects.filter(award_id__in=award_ids, done_at__isnull=True)
@@ -131,24 +131,27 @@ def _send_emails(awards):
     _mark(AwardEffect.EMAIL, failed, done=False)
 
 
-def _run_in_one_transaction(effect, awards):
-    """Run ``effect`` for every award and mark it done, all in one transaction; if any receiver
-    fails, run it again award by award (each in its own transaction), so that only those that
-    fail are left to the sweep."""
+def _run_in_one_transaction(effect, awards, then=None):
+    """Run ``effect`` for every award and mark it done, all in one transaction (with ``then()``
+    at its end); if any receiver fails, run it again award by award (each in its own transaction),
+    so that only those that fail are left to the sweep, and call ``then()`` after them."""
     run = notify.EFFECTS[effect]
     try:
         with transaction.atomic(), batching.batch():  # receivers' rows are written together, see fd_core
             for award in awards:
                 run(award)
             _mark(effect, awards)
+            if then:
+                then()
         return
     except Exception:
         if len(awards) == 1:
             _failed(effect, awards[0])
             _mark(effect, awards, done=False)
-            return
-        log.warning("fd_badges: %s failed in a batch of %d awards; running it award by award", effect,
-                    len(awards), exc_info=True)
+            awards = []
+        else:
+            log.warning("fd_badges: %s failed in a batch of %d awards; running it award by award", effect,
+                        len(awards), exc_info=True)
     for award in awards:
         try:
             with transaction.atomic():
@@ -157,24 +160,12 @@ def _run_in_one_transaction(effect, awards):
         except Exception:
             _failed(effect, award)
             _mark(effect, [award], done=False)
+    if then:
+        then()
 
 
-def announce_many(awards, stale_after=None):
-    """Run the side effects not done yet of ``awards`` (signed), each at least once; set
-    ``notified_at`` on every award whose effects are all done. Returns the awards announced."""
-    awards = [award for award in awards if award.notified_at is None]
-    if not awards:
-        return []
-    lease = settings.FD_BADGES_EFFECT_LEASE_SECONDS if stale_after is None else stale_after
-    claimed = _claim([award.pk for award in awards], lease)
-    for effect in AwardEffect.EFFECTS:
-        mine = [award for award in awards if (award.pk, effect) in claimed]
-        if not mine:
-            continue  # done, or running in another worker right now
-        if effect == AwardEffect.EMAIL:
-            _send_emails(mine)
-        else:
-            _run_in_one_transaction(effect, mine)
+def _finish(awards):
+    """Set ``notified_at`` on the awards whose effects are all done; return those."""
     unfinished = set(AwardEffect.objects.filter(award_id__in=[award.pk for award in awards], done_at__isnull=True)
                      .values_list("award_id", flat=True))
     finished = [award for award in awards if award.pk not in unfinished]
@@ -186,9 +177,54 @@ def announce_many(awards, stale_after=None):
     return finished
 
 
+def claim_effects(awards, stale_after=None):
+    """Create and claim the effects of the unannounced ``awards``; returns what :func:`run_effects`
+    needs. Commits at once unless called inside a transaction (evaluation signs, claims and saves
+    the awards in one), which must commit before the effects run."""
+    awards = [award for award in awards if award.notified_at is None]
+    if not awards:
+        return awards, set()
+    lease = settings.FD_BADGES_EFFECT_LEASE_SECONDS if stale_after is None else stale_after
+    return awards, _claim([award.pk for award in awards], lease)
+
+
+def run_effects(claimed_awards):
+    """Run each claimed effect (every e-mail, then every event, then every signal), at least once;
+    ``notified_at`` is set, in the transaction of the last kind, on the awards whose effects are all
+    done. Returns the awards announced."""
+    awards, claimed = claimed_awards
+    if not awards:
+        return []
+    finished = []
+
+    def finish():
+        finished[:] = _finish(awards)
+
+    last = AwardEffect.EFFECTS[-1]
+    for effect in AwardEffect.EFFECTS:
+        mine = [award for award in awards if (award.pk, effect) in claimed]
+        if not mine:  # done, or running in another worker right now
+            if effect == last:
+                finish()
+        elif effect == AwardEffect.EMAIL:
+            _send_emails(mine)
+        else:
+            _run_in_one_transaction(effect, mine, then=finish if effect == last else None)
+    return finished
+
+
+def announce_many(awards, stale_after=None):
+    """Run the side effects not done yet of ``awards`` (signed), each at least once; set
+    ``notified_at`` on every award whose effects are all done. Returns the awards announced."""
+    return run_effects(claim_effects(awards, stale_after))
+
+
 def complete_many(awards, stale_after=None):
-    """Sign, then announce, a batch of awards (loaded with ``badge_class__issuer`` and ``user``)."""
+    """Sign, then announce, a batch of awards (loaded with ``badge_class__issuer`` and ``user``):
+    signing and claiming their effects in one transaction, then the effects."""
     awards = list(awards)
-    sign_many(awards)
-    announce_many(awards, stale_after)
+    with transaction.atomic():
+        sign_many(awards)
+        claimed = claim_effects(awards, stale_after)
+    run_effects(claimed)
     return awards

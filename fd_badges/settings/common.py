@@ -1,5 +1,6 @@
 """Default settings of fd_badges. Operators override any of them in their LMS/Studio settings."""
 from fd_core.plugin import apply_defaults
+from fd_core.queues import apply_routes
 
 DEFAULTS = {
     # Secret the issuers' private keys are encrypted with (None: derived from SECRET_KEY).
@@ -32,6 +33,7 @@ DEFAULTS = {
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
+    apply_routes(settings, "fd_badges.")
     schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
     if isinstance(schedule, dict):
         for name, entry in settings.FD_BADGES_BEAT_SCHEDULE.items():

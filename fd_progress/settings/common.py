@@ -3,6 +3,7 @@
 from celery.schedules import crontab
 
 from fd_core.plugin import apply_defaults
+from fd_core.queues import apply_routes
 
 DEFAULTS = {
     # Events processed per database transaction by the batch task.
@@ -40,6 +41,7 @@ DEFAULTS = {
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
+    apply_routes(settings, "fd_progress.")
     beat = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
     if isinstance(beat, dict):
         for name, entry in settings.FD_PROGRESS_BEAT_SCHEDULE.items():
