@@ -99,7 +99,7 @@ def test_four_workers_racing_on_the_same_learners_award_and_count_each_badge_onc
         wait_for(lambda: Award.objects.filter(user_id__in=everyone, notified_at__isnull=False).count() == 2 * LEARNERS
                  and not PendingEvaluation.objects.exists()
                  and not ActivityEvent.objects.filter(processed=False).exists(),
-                 timeout=240, message="every award announced and counted")
+                 timeout=600, message="every award announced and counted")
     finally:
         for worker in workers:
             worker.stop()
