@@ -110,7 +110,9 @@ def _pending_rows(user_ids, batch_size):
     rows = PendingEvaluation.objects.select_for_update(**skip).order_by("id")
     found = dict(rows.filter(user_id__in=user_ids).values_list("id", "user_id"))
     if batch_size > len(set(user_ids)):
-        found.update(rows.exclude(user_id__in=user_ids).values_list("id", "user_id")[:batch_size - len(user_ids)])
+        # A plain walk of the primary key with a LIMIT: a filter here would let MariaDB lock every
+        # matching row before sorting, and a second worker would find them all taken.
+        found.update(rows.values_list("id", "user_id")[:batch_size - len(user_ids)])
     return found
 
 
