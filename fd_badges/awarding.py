@@ -124,7 +124,20 @@ def _facts_of(user_ids):
     return facts
 
 
-def evaluate_users(user_ids, source=Award.AUTO, stale_after=None, batch_size=None):
+def evaluate_pending(max_batches=20, stale_after=None):
+    """Evaluate learners whose evaluation is pending, a batch at a time, until a batch finds none
+    free (taken by other workers, or none left) or ``max_batches`` ran. Returns the learners done."""
+    done = 0
+    for _ in range(max_batches):
+        claimed = []
+        evaluate_users([], stale_after=stale_after, claimed=claimed)
+        done += len(claimed)
+        if not claimed:
+            break
+    return done
+
+
+def evaluate_users(user_ids, source=Award.AUTO, stale_after=None, batch_size=None, claimed=None):
     """Award every active badge class whose rules the learners now meet, for ``user_ids`` and for
     up to ``batch_size`` other learners whose evaluation is pending (and not taken by another
     worker), in one transaction; then sign and announce their unfinished awards as one batch.
@@ -138,6 +151,8 @@ def evaluate_users(user_ids, source=Award.AUTO, stale_after=None, batch_size=Non
     asked = list(dict.fromkeys(user_ids))
     with transaction.atomic():
         pending = _pending_rows(asked, batch_size)
+        if claimed is not None:
+            claimed.extend(pending)
         everyone = sorted(set(asked) | set(pending.values()))
         users = get_user_model().objects.in_bulk(everyone)
         facts = _facts_of(users)
@@ -158,8 +173,8 @@ def evaluate_users(user_ids, source=Award.AUTO, stale_after=None, batch_size=Non
         unfinished = list(Award.objects.filter(user_id__in=users, notified_at__isnull=True).select_related(
             "badge_class__issuer", "user").order_by("pk"))
         completion.sign_many(unfinished)
-        claimed = completion.claim_effects(unfinished, stale_after)
-    completion.run_effects(claimed)
+        effects = completion.claim_effects(unfinished, stale_after)
+    completion.run_effects(effects)
     asked_set = set(asked)
     wanted = {key for key in met if key[0] in asked_set}
     result = {user_id: [] for user_id in asked}

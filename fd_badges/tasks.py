@@ -18,8 +18,11 @@ RETRY = {"autoretry_for": (OperationalError, ConnectionError), "retry_backoff": 
 
 @shared_task(bind=True, **RETRY)
 def evaluate_learner(self, user_id):
-    """Evaluate every badge class for one learner and award what they earned."""
-    return [str(award.uuid) for award in awarding.evaluate_user(user_id)]
+    """Evaluate every badge class for one learner and award what they earned, with other pending
+    learners in the same batch; then go on with batches of pending learners no worker holds."""
+    found = [str(award.uuid) for award in awarding.evaluate_user(user_id)]
+    awarding.evaluate_pending()
+    return found
 
 
 @shared_task(bind=True, **RETRY)
