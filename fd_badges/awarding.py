@@ -198,13 +198,14 @@ def _new_award(user, badge_class, source, evidence):
 def evaluate_user(user_id, source=Award.AUTO, stale_after=None):
     """Award every active badge class whose rules the learner now meets; clear their pending rows.
 
-    Learners whose evaluation is pending are done in the same batch (see :func:`evaluate_users`).
+    Only this learner: a task then goes on with the other pending learners in batches
+    (:func:`evaluate_pending`), so a worker that dies takes no other learner's award down with it.
     """
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None:
         PendingEvaluation.objects.filter(user_id=user_id).delete()
         return []
-    return evaluate_users([user_id], source, stale_after)[user_id]
+    return evaluate_users([user_id], source, stale_after, batch_size=1)[user_id]
 
 
 def revoke(award_obj, reason, by=None):
