@@ -1,17 +1,17 @@
 """Award a badge at most once per learner and class, sign its credential, tell the learner and others."""
 import logging
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from . import data_integrity, keys, notify
+from . import completion, data_integrity, keys, notify
 from .credentials import unsigned_credential
-from .criteria import evaluate, learner_facts
-from .models import Award, AwardEffect, BadgeClass, PendingEvaluation
+from .criteria import evaluate
+from .models import Award, BadgeClass, LearnerFact, PendingEvaluation
 
 log = logging.getLogger(__name__)
 
@@ -91,64 +91,121 @@ def announce(award_obj, stale_after=None):
     An effect claimed by another worker less than ``stale_after`` seconds ago (default
     ``FD_BADGES_EFFECT_LEASE_SECONDS``) is left to it; an older claim is a worker that died, and
     the effect runs again. ``notified_at`` is set once every effect is done. Returns ``True`` then.
-    Seven statements an award: create the rows, claim, read the claim, one per effect, finish.
     """
     if award_obj.notified_at is not None:  # announced (perhaps before effects were recorded)
         return True
-    AwardEffect.objects.bulk_create([AwardEffect(award_id=award_obj.pk, effect=effect)
-                                     for effect in AwardEffect.EFFECTS], ignore_conflicts=True)
-    lease = settings.FD_BADGES_EFFECT_LEASE_SECONDS if stale_after is None else stale_after
-    now = timezone.now()
-    pending = AwardEffect.objects.filter(award_id=award_obj.pk, done_at__isnull=True)
-    pending.filter(Q(claimed_at__isnull=True) | Q(claimed_at__lte=now - timedelta(seconds=lease))).update(
-        claimed_at=now, attempts=F("attempts") + 1)
-    claimed = set(pending.filter(claimed_at=now).values_list("effect", flat=True))
-    finished = 0
-    for effect in AwardEffect.EFFECTS:
-        if effect not in claimed:
-            continue  # done, or running in another worker right now
-        try:
-            notify.EFFECTS[effect](award_obj)
-        except Exception:  # a failing receiver or mail server: the sweep tries again later
-            log.exception("fd_badges: %s of award %s failed; the sweep will retry it", effect, award_obj.uuid)
-            AwardEffect.objects.filter(award_id=award_obj.pk, effect=effect).update(claimed_at=None)
-            continue
-        AwardEffect.objects.filter(award_id=award_obj.pk, effect=effect).update(done_at=timezone.now())
-        finished += 1
-    if finished != len(AwardEffect.EFFECTS) and pending.exists():
-        return False
-    Award.objects.filter(pk=award_obj.pk, notified_at__isnull=True).update(notified_at=timezone.now())
-    award_obj.notified_at = award_obj.notified_at or timezone.now()
-    return True
+    return bool(completion.announce_many([award_obj], stale_after))
 
 
 def complete(award_obj, stale_after=None):
     """Sign, then run the award's side effects (each at least once, see :func:`announce`)."""
-    sign(award_obj)
-    announce(award_obj, stale_after)
+    completion.complete_many([award_obj], stale_after)
     return award_obj
 
 
+def _pending_rows(user_ids, batch_size):
+    """Lock the pending evaluations of ``user_ids`` and up to ``batch_size`` others that no other
+    worker holds (``SKIP LOCKED``); return ``{row id: user id}``. Call inside a transaction."""
+    skip = {"skip_locked": True} if connection.features.has_select_for_update_skip_locked else {}
+    rows = PendingEvaluation.objects.select_for_update(**skip).order_by("id")
+    found = dict(rows.filter(user_id__in=user_ids).values_list("id", "user_id"))
+    if batch_size > len(set(user_ids)):
+        # A plain walk of the primary key with a LIMIT: a filter here would let MariaDB lock every
+        # matching row before sorting, and a second worker would find them all taken.
+        found.update(rows.values_list("id", "user_id")[:batch_size - len(user_ids)])
+    return found
+
+
+def _facts_of(user_ids):
+    facts = defaultdict(dict)
+    for user_id, kind, key, value in LearnerFact.objects.filter(user_id__in=user_ids).values_list(
+            "user_id", "kind", "key", "value"):
+        facts[user_id][kind, key] = value
+    return facts
+
+
+def evaluate_pending(max_batches=20, stale_after=None):
+    """Evaluate learners whose evaluation is pending, a batch at a time, until a batch finds none
+    free (taken by other workers, or none left) or ``max_batches`` ran. Returns the learners done."""
+    done = 0
+    for _ in range(max_batches):
+        claimed = []
+        evaluate_users([], stale_after=stale_after, claimed=claimed)
+        done += len(claimed)
+        if not claimed:
+            break
+    return done
+
+
+def evaluate_users(user_ids, source=Award.AUTO, stale_after=None, batch_size=None, claimed=None):
+    """Award every active badge class whose rules the learners now meet, for ``user_ids`` and for
+    up to ``batch_size`` other learners whose evaluation is pending (and not taken by another
+    worker), in one transaction; then sign and announce their unfinished awards as one batch.
+
+    Returns ``{user_id: [award, ...]}``: for each learner of ``user_ids``, the awards of the
+    classes they meet now. The unique (learner, class) constraint keeps awards at most once when
+    workers race on the same learners; the pending rows are deleted in the same transaction as the
+    awards, so a worker that dies leaves both, and the sweep does them again.
+    """
+    batch_size = settings.FD_BADGES_BATCH_SIZE if batch_size is None else batch_size
+    asked = list(dict.fromkeys(user_ids))
+    with transaction.atomic():
+        pending = _pending_rows(asked, batch_size)
+        if claimed is not None:
+            claimed.extend(pending)
+        everyone = sorted(set(asked) | set(pending.values()))
+        users = get_user_model().objects.in_bulk(everyone)
+        facts = _facts_of(users)
+        owned = set(Award.objects.filter(user_id__in=users).values_list("user_id", "badge_class_id"))
+        classes = list(BadgeClass.objects.filter(active=True).prefetch_related("rules"))
+        met = {}
+        for user_id in sorted(users):
+            for badge_class in classes:
+                if (user_id, badge_class.pk) not in owned:
+                    earned, evidence = evaluate(badge_class, users[user_id], facts[user_id])
+                    if earned:
+                        met[user_id, badge_class.pk] = _new_award(users[user_id], badge_class, source, evidence)
+        if met:
+            Award.objects.bulk_create(list(met.values()), ignore_conflicts=True)  # a racing worker's stays
+        PendingEvaluation.objects.filter(pk__in=list(pending)).delete()
+        # The learners' unfinished awards (new, or left by a worker that died): signed, and their
+        # effects claimed, in this same transaction; the effects run once it has committed.
+        unfinished = list(Award.objects.filter(user_id__in=users, notified_at__isnull=True).select_related(
+            "badge_class__issuer", "user").order_by("pk"))
+        completion.sign_many(unfinished)
+        effects = completion.claim_effects(unfinished, stale_after)
+    completion.run_effects(effects)
+    asked_set = set(asked)
+    wanted = {key for key in met if key[0] in asked_set}
+    result = {user_id: [] for user_id in asked}
+    awards = unfinished + [award for award in Award.objects.filter(user_id__in=asked, notified_at__isnull=False)
+                           .select_related("badge_class", "user") if (award.user_id, award.badge_class_id) in wanted]
+    seen = set()
+    for award in awards:
+        if (award.user_id, award.badge_class_id) in wanted and award.pk not in seen:
+            seen.add(award.pk)
+            result[award.user_id].append(award)
+    for found in result.values():
+        found.sort(key=lambda award: award.badge_class.slug)
+    return result
+
+
+def _new_award(user, badge_class, source, evidence):
+    expires = timezone.now() + timedelta(days=badge_class.valid_days) if badge_class.valid_days else None
+    return Award(user=user, badge_class=badge_class, source=source, evidence=evidence or [], expires_at=expires)
+
+
 def evaluate_user(user_id, source=Award.AUTO, stale_after=None):
-    """Award every active badge class whose rules the learner now meets; clear their pending rows."""
+    """Award every active badge class whose rules the learner now meets; clear their pending rows.
+
+    Only this learner: a task then goes on with the other pending learners in batches
+    (:func:`evaluate_pending`), so a worker that dies takes no other learner's award down with it.
+    """
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None:
         PendingEvaluation.objects.filter(user_id=user_id).delete()
         return []
-    started = timezone.now()
-    facts = learner_facts(user)
-    owned = set(Award.objects.filter(user=user).values_list("badge_class_id", flat=True))
-    done = []
-    for badge_class in BadgeClass.objects.filter(active=True).exclude(pk__in=owned).prefetch_related("rules"):
-        met, evidence = evaluate(badge_class, user, facts)
-        if met:
-            award_obj, _created = award(user, badge_class, source=source, evidence=evidence)
-            done.append(award_obj)
-    for award_obj in Award.objects.filter(user=user).filter(notified_at__isnull=True).select_related(
-            "badge_class__issuer", "user"):
-        complete(award_obj, stale_after)
-    PendingEvaluation.objects.filter(user=user, created__lte=started).delete()
-    return done
+    return evaluate_users([user_id], source, stale_after, batch_size=1)[user_id]
 
 
 def revoke(award_obj, reason, by=None):

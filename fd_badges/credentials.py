@@ -1,4 +1,5 @@
 """Build an Open Badges 3.0 ``OpenBadgeCredential`` for an award (1EdTech OB 3.0.3)."""
+import copy
 import hashlib
 import secrets
 
@@ -66,11 +67,21 @@ def identity(email, salt):
             "hashed": True, "salt": salt}
 
 
-def unsigned_credential(award, language=None):
-    """The credential document of ``award`` before signing."""
+def unsigned_credential(award, language=None, parts=None):
+    """The credential document of ``award`` before signing.
+
+    ``parts``, a dict the caller keeps for one batch of awards, holds what awards of the same class
+    share (the achievement, the issuer's profile, the status list's URL), so it is built once a batch.
+    """
     badge_class = award.badge_class
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject = {"type": ["AchievementSubject"], "achievement": achievement(badge_class)}
+    language = language or settings.LANGUAGE_CODE
+    parts = {} if parts is None else parts
+    with translation.override(language):
+        key = ("achievement", badge_class.pk, language)
+        if key not in parts:
+            parts[key] = (achievement(badge_class), issuer_profile(badge_class.issuer))
+        shared_achievement, profile = parts[key]
+        subject = {"type": ["AchievementSubject"], "achievement": copy.deepcopy(shared_achievement)}
         if award.user.email:
             subject["identifier"] = [identity(award.user.email, secrets.token_hex(8))]
         credential = {
@@ -78,10 +89,10 @@ def unsigned_credential(award, language=None):
             "id": f"urn:uuid:{award.uuid}",
             "type": ["VerifiableCredential", "OpenBadgeCredential"],
             "name": badge_class.name,
-            "issuer": issuer_profile(badge_class.issuer),
+            "issuer": dict(profile),
             "validFrom": iso(award.awarded_at),
             "credentialSubject": subject,
-            "credentialStatus": status_entry(award),
+            "credentialStatus": status_entry(award, parts),
         }
         if award.expires_at:
             credential["validUntil"] = iso(award.expires_at)

@@ -16,7 +16,8 @@ def _user_language(user):
     return getattr(settings, "LANGUAGE_CODE", "it")[:2]
 
 
-def _email(award):
+def send_award_email(award, connection=None):
+    """The learner's e-mail about ``award`` (none if they have no address), over ``connection`` if given."""
     user = award.user
     if not user.email:
         return
@@ -25,7 +26,7 @@ def _email(award):
                    "url": absolute(award.badge_class.issuer, "fd_badges:award_page", uuid=award.uuid)}
         subject = render_to_string("fd_badges/email/awarded_subject.txt", context).strip()
         body = render_to_string("fd_badges/email/awarded_body.txt", context)
-    send_mail(subject, body, getattr(settings, "DEFAULT_FROM_EMAIL", None), [user.email])
+    send_mail(subject, body, getattr(settings, "DEFAULT_FROM_EMAIL", None), [user.email], connection=connection)
 
 
 def _openedx_event(award, signal_name):
@@ -63,9 +64,9 @@ def _badge_awarded(award):
     )
 
 
-# The side effects of an award, each run (at least once) and recorded by ``awarding.announce``.
+# The side effects of an award, each run (at least once) and recorded by ``completion.announce_many``.
 EFFECTS = {
-    "email": _email,
+    "email": send_award_email,
     "openedx_event": lambda award: _openedx_event(award, "BADGE_AWARDED"),
     "badge_awarded": _badge_awarded,
 }

@@ -5,7 +5,8 @@ Each receiver records what happened in the database (in the sender's transaction
 needed), then queues the evaluation with ``transaction.on_commit``. If the broker is down the
 pending row stays and the periodic sweep awards what is owed.
 """
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from .models import Award, BadgeRule, LearnerFact, PendingEvaluation
 from .queueing import enqueue
@@ -23,6 +24,20 @@ def _queue(user_id, reason):
 
 
 def _record(user_id, kind, key, value, keep_max=True):
+    """Save the fact (the larger value if ``keep_max``): on MariaDB/MySQL one upsert statement,
+    as this runs inside the learner's request, once for every event."""
+    if connection.vendor == "mysql":
+        quote = connection.ops.quote_name
+        column = quote("value")
+        new = f"GREATEST({column}, VALUES({column}))" if keep_max else f"VALUES({column})"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {quote(LearnerFact._meta.db_table)} ({quote('user_id')}, {quote('kind')}, "  # noqa: S608
+                f"{quote('key')}, {column}, {quote('updated')}) VALUES (%s, %s, %s, %s, %s) "
+                f"ON DUPLICATE KEY UPDATE {column} = {new}",
+                [user_id, kind, key, value, LearnerFact._meta.get_field("updated").get_db_prep_save(
+                    timezone.now(), connection)])
+        return
     fact, created = LearnerFact.objects.get_or_create(user_id=user_id, kind=kind, key=key, defaults={"value": value})
     if not created and (value > fact.value or not keep_max):
         LearnerFact.objects.filter(pk=fact.pk).update(value=value)

@@ -29,9 +29,14 @@ def list_url(issuer, list_number):
     return absolute(issuer, "fd_badges:status_list", list_number=list_number)
 
 
-def status_entry(award):
+def status_entry(award, urls=None):
+    """The award's ``credentialStatus``; ``urls`` (a dict) keeps list URLs already made for a batch."""
     list_number, index = position(award.pk)
-    url = list_url(award.badge_class.issuer, list_number)
+    issuer = award.badge_class.issuer
+    urls = {} if urls is None else urls
+    if ("status_list", issuer.pk, list_number) not in urls:
+        urls["status_list", issuer.pk, list_number] = list_url(issuer, list_number)
+    url = urls["status_list", issuer.pk, list_number]
     return {
         "id": f"{url}#{index}",
         "type": "BitstringStatusListEntry",

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import OperationalError
 from django.utils import timezone
 
-from . import awarding, bulk_jobs
+from . import awarding, bulk_jobs, completion
 from .models import Award, BadgeClass, PendingEvaluation
 
 log = logging.getLogger(__name__)
@@ -18,8 +18,11 @@ RETRY = {"autoretry_for": (OperationalError, ConnectionError), "retry_backoff": 
 
 @shared_task(bind=True, **RETRY)
 def evaluate_learner(self, user_id):
-    """Evaluate every badge class for one learner and award what they earned."""
-    return [str(award.uuid) for award in awarding.evaluate_user(user_id)]
+    """Evaluate every badge class for one learner and award what they earned, with other pending
+    learners in the same batch; then go on with batches of pending learners no worker holds."""
+    found = [str(award.uuid) for award in awarding.evaluate_user(user_id)]
+    awarding.evaluate_pending()
+    return found
 
 
 @shared_task(bind=True, **RETRY)
@@ -33,14 +36,21 @@ def award_badge(self, user_id, slug, narrative="", awarded_by_id=None, source=Aw
     return str(award.uuid)
 
 
+def _batches(items):
+    size = settings.FD_BADGES_BATCH_SIZE
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
 @shared_task(bind=True, **RETRY)
 def complete_awards(self, award_ids):
     """Sign and announce awards already saved (by staff, a CSV import); done ones are skipped."""
     done = 0
-    for award in Award.objects.filter(pk__in=award_ids, notified_at__isnull=True).select_related(
-            "badge_class__issuer", "user"):
-        awarding.complete(award)
-        done += 1
+    for ids in _batches(award_ids):
+        awards = Award.objects.filter(pk__in=ids, notified_at__isnull=True).select_related(
+            "badge_class__issuer", "user").order_by("pk")
+        done += len(completion.complete_many(awards))
     return done
 
 
@@ -59,11 +69,13 @@ def sweep(self, older_than_seconds=None):
     cutoff = timezone.now() - timedelta(seconds=delay)
     user_ids = set(PendingEvaluation.objects.filter(created__lte=cutoff).values_list("user_id", flat=True))
     done = 0
-    for user_id in sorted(user_ids):
-        done += len(awarding.evaluate_user(user_id, source=Award.SWEEP, stale_after=delay))
-    for award in Award.objects.filter(notified_at__isnull=True, awarded_at__lte=cutoff).select_related(
-            "badge_class__issuer", "user"):
-        awarding.complete(award, stale_after=delay)  # effects a dead worker claimed earlier run again
+    for ids in _batches(sorted(user_ids)):
+        found = awarding.evaluate_users(ids, source=Award.SWEEP, stale_after=delay, batch_size=len(ids))
+        done += sum(len(awards) for awards in found.values())
+    owed = Award.objects.filter(notified_at__isnull=True, awarded_at__lte=cutoff).values_list("pk", flat=True)
+    for ids in _batches(owed):  # effects a dead worker claimed earlier run again
+        completion.complete_many(Award.objects.filter(pk__in=ids).select_related("badge_class__issuer", "user")
+                                 .order_by("pk"), stale_after=delay)
     for job_id in bulk_jobs.owed(delay):
         bulk_jobs.run(job_id)
     if user_ids or done:

@@ -67,13 +67,7 @@ def _count_people(people, deltas):
     """Count new people, move people seen earlier than before; record the changes in ``deltas``."""
     if not people:
         return
-    user_ids = {key[3] for key in people}
-    metrics = {key[0] for key in people}
-    scope_types = {key[1] for key in people}
-    existing = CountedPerson.objects.filter(
-        user_id__in=user_ids, metric__in=metrics, scope_type__in=scope_types
-    ).values_list("metric", "scope_type", "scope_value", "user_id", "id", "first_day")
-    known = {row[:4]: row[4:] for row in existing.iterator(chunk_size=10000)}
+    known = counted_people(list(people))
     new, moved = [], []
     for key, day in people.items():
         metric, scope_type, scope_value, user_id = key
@@ -88,6 +82,32 @@ def _count_people(people, deltas):
     insert_people(new)
     if moved:
         CountedPerson.objects.bulk_update(moved, ["first_day"], batch_size=2000)
+
+
+PERSON_COLUMNS = ("metric", "scope_type", "scope_value", "user_id")
+
+
+def counted_people(keys, chunk=1000):
+    """{(metric, scope_type, scope_value, user_id): (id, first_day)} of the people already counted
+    with exactly these keys: a row-value ``IN`` through the unique index, read with a plain cursor."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(column) for column in PERSON_COLUMNS)
+    table = quote(CountedPerson._meta.db_table)
+    found = {}
+    with connection.cursor() as cursor:
+        for start in range(0, len(keys), chunk):
+            part = keys[start : start + chunk]
+            rows = ", ".join(["(%s, %s, %s, %s)"] * len(part))
+            cursor.execute(
+                f"SELECT {columns}, {quote('id')}, {quote('first_day')} FROM {table} "  # noqa: S608
+                f"WHERE ({columns}) IN ({rows})",
+                [value for key in part for value in key],
+            )
+            for metric, scope_type, scope_value, user_id, pk, first_day in cursor.fetchall():
+                if isinstance(first_day, str):
+                    first_day = date.fromisoformat(first_day)
+                found[(metric, scope_type, scope_value, user_id)] = (pk, first_day)
+    return found
 
 
 def insert_people(rows, chunk=5000):
@@ -115,6 +135,9 @@ def upsert_daily(deltas):
     deltas = {key: change for key, change in deltas.items() if change}
     if not deltas:
         return
+    if connection.vendor == "mysql":
+        add_daily(deltas)
+        return
     current = current_values(list(deltas))
     rows = [
         DailyCount(
@@ -130,6 +153,23 @@ def upsert_daily(deltas):
 
 
 KEY_COLUMNS = ("metric", "scope_type", "scope_value", "day")
+
+
+def add_daily(deltas, chunk=5000):
+    """MariaDB/MySQL: add the changes in one multi-row ``INSERT ... ON DUPLICATE KEY UPDATE value =
+    value + VALUES(value)`` through ``executemany``: no read of the current values, no ORM per value
+    (the counter lock is held, so no other batch adds to the same counters meanwhile)."""
+    quote = connection.ops.quote_name
+    value = quote("value")
+    columns = ", ".join(quote(column) for column in (*KEY_COLUMNS, "value"))
+    sql = (
+        f"INSERT INTO {quote(DailyCount._meta.db_table)} ({columns}) VALUES (%s, %s, %s, %s, %s) "  # noqa: S608
+        f"ON DUPLICATE KEY UPDATE {value} = {value} + VALUES({value})"
+    )
+    rows = [(*key, change) for key, change in deltas.items()]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), chunk):
+            cursor.executemany(sql, rows[start : start + chunk])
 
 
 def current_values(keys, chunk=500):

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models.constants import OnConflict
 from django.utils import timezone
 
+from fd_core import batching
 from fd_core.queueing import BrokerGate
 
 from .metrics import EventKind
@@ -75,10 +76,20 @@ def save_events(events, schedule=True, chunk=5000):
 
     One multi-row ``INSERT`` that ignores conflicts (``INSERT IGNORE`` on MariaDB/MySQL, ``OR
     IGNORE`` on SQLite, ``ON CONFLICT DO NOTHING`` on PostgreSQL) through the driver's
-    ``executemany``, so a million events do not pay the ORM's per-value cost.
+    ``executemany``, so a million events do not pay the ORM's per-value cost. Inside a
+    ``fd_core.batching.batch()`` (a sender announcing many things at once) the rows are written
+    together when the batch ends, in the same transaction.
     """
     if not events:
         return 0
+    if not batching.defer(_insert_events, events):
+        _insert_events(events, chunk)
+    if schedule:
+        schedule_processing()
+    return len(events)
+
+
+def _insert_sql():
     ops, quote = connection.ops, connection.ops.quote_name
     fields = [ActivityEvent._meta.get_field(name) for name in EVENT_COLUMNS]
     sql = "{} {} ({}) VALUES ({}){}".format(
@@ -88,21 +99,35 @@ def save_events(events, schedule=True, chunk=5000):
         ", ".join(["%s"] * len(fields)),
         ops.on_conflict_suffix_sql(fields, OnConflict.IGNORE, None, None) or "",
     )
-    now = timezone.now()
-    rows = [
-        tuple(field.get_db_prep_save(now if field.name == "created" else getattr(event, field.attname), connection)
-              for field in fields)
-        for event in events
-    ]
+    return sql, fields
+
+
+def _insert_events(events, chunk=5000):
+    """The rows as the driver takes them: plain attribute values (strings, ints, dates, decimals),
+    not one ORM ``get_db_prep_save`` per value, which costs more than the database's insert."""
+    sql, fields = _insert_sql()
+    attributes = [field.attname for field in fields]
+    created = attributes.index("created")
+    now = fields[created].get_db_prep_save(timezone.now(), connection)
+    rows = []
+    for event in events:
+        row = [getattr(event, name) for name in attributes]
+        row[created] = now
+        rows.append(row)
     with connection.cursor() as cursor:
         for start in range(0, len(rows), chunk):
             cursor.executemany(sql, rows[start : start + chunk])
-    if schedule:
-        schedule_processing()
-    return len(events)
 
 
 def schedule_processing():
+    """Ask for a batch run once the current transaction commits: once a transaction, however many
+    events it records (a batch of awards announces each award, and each records one event)."""
+    if connection.in_atomic_block:
+        active = set(connection.savepoint_ids)
+        for entry in connection.run_on_commit:
+            # Registered in this transaction's still-open savepoints: it runs whenever ours would.
+            if entry[1] is _enqueue and set(entry[0]) <= active:
+                return
     transaction.on_commit(_enqueue)
 
 

@@ -1,5 +1,6 @@
 """Default settings of fd_badges. Operators override any of them in their LMS/Studio settings."""
 from fd_core.plugin import apply_defaults, merge_beat_schedule
+from fd_core.queues import apply_routes
 
 DEFAULTS = {
     # Secret the issuers' private keys are encrypted with (None: derived from SECRET_KEY).
@@ -9,6 +10,9 @@ DEFAULTS = {
     # An award's side effect (e-mail, events) claimed longer ago than this by a worker that never
     # finished it is run again by the sweep.
     "FD_BADGES_EFFECT_LEASE_SECONDS": 300,
+    # Learners evaluated (and awards signed and announced) together by one task: one transaction
+    # and a few statements a batch instead of a dozen commits an award (fd_badges/completion.py).
+    "FD_BADGES_BATCH_SIZE": 200,
     # After the broker could not be reached, queue nothing for this long (the sweep finishes the awards).
     "FD_BADGES_ENQUEUE_BACKOFF_SECONDS": 30,
     # Bulk award files with more rows than this are read and awarded on the worker, with progress.
@@ -29,4 +33,5 @@ DEFAULTS = {
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
+    apply_routes(settings, "fd_badges.")
     merge_beat_schedule(settings, settings.FD_BADGES_BEAT_SCHEDULE)

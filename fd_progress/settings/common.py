@@ -3,6 +3,7 @@
 from celery.schedules import crontab
 
 from fd_core.plugin import apply_defaults, merge_beat_schedule
+from fd_core.queues import apply_routes
 
 DEFAULTS = {
     # Events processed per database transaction by the batch task.
@@ -44,4 +45,5 @@ RENAMED = {"FD_PROGRESS_ENQUEUE_BACKOFF": "FD_PROGRESS_ENQUEUE_BACKOFF_SECONDS"}
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS, renamed=RENAMED)
+    apply_routes(settings, "fd_progress.")
     merge_beat_schedule(settings, settings.FD_PROGRESS_BEAT_SCHEDULE)

@@ -4,6 +4,7 @@ Environment: ``FD_DB_NAME`` (the test database is ``test_<name>``), ``FD_DB_HOST
 ``FD_DB_PORT``, ``FD_DB_USER``, ``FD_DB_PASSWORD``, ``FD_REDIS_URL``, ``FD_CELERY_QUEUE``.
 A worker started by the tests sets ``FD_DB_USE_TEST_NAME=1`` to open the test database itself.
 """
+import json
 import os
 import uuid
 
@@ -28,6 +29,9 @@ CELERY_TASK_ALWAYS_EAGER = False
 # A queue of its own for each test session, so that parallel runs never take each other's tasks.
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("FD_CELERY_QUEUE") or f"fd-test-{uuid.uuid4().hex[:12]}"
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60}
+# Queues per kind of task (awards, counting, exports; see fd_core/queues.py), as JSON: the scale-out
+# test gives its workers and itself queues of their own this way.
+FD_TASK_QUEUES = json.loads(os.environ.get("FD_TASK_QUEUES") or "{}")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 finish(__name__, "test")

@@ -207,13 +207,20 @@ def _run():
         {
             "name": f"progress: ingest {TOTAL_EVENTS:,} events, batched vs one ORM save per event",
             "ratio": round(extrapolated / batched, 2),
-            "goal": ">= 10",
+            "goal": ">= 100",
             "detail": (
                 f"batched {TOTAL_EVENTS:,} events ({distinct:,} distinct, the rest refused as repeats): "
                 f"{batched:.1f} s ({TOTAL_EVENTS / batched:,.0f} events/s); "
                 f"one save per event measured on {PER_EVENT_SAMPLE:,} events: {one_by_one:.1f} s, "
                 f"extrapolated per event to {TOTAL_EVENTS:,}: {extrapolated:.0f} s"
             ),
+        },
+        {
+            "name": "progress: batched ingest, events per second",
+            "ratio": round(TOTAL_EVENTS / batched),
+            "goal": ">= 10000",
+            "detail": f"{TOTAL_EVENTS:,} events made, inserted and counted in {batched:.1f} s (absolute: the "
+                      f"issue's goal is 10,000/s; the ratio above is the one measured in this run)",
         },
         {
             "name": f"progress: dashboard with 50 targets at {TOTAL_EVENTS:,} vs 10,000 events",
