@@ -30,8 +30,17 @@ DEFAULTS = {
     "FD_BADGES_LINKEDIN_ORGANIZATION_ID": "",
 }
 
+# The kind of each task, for queues of their own (FD_TASK_QUEUES, see fd_core.queues).
+TASK_KINDS = {
+    "fd_badges.tasks.evaluate_learner": "awards",
+    "fd_badges.tasks.award_badge": "awards",
+    "fd_badges.tasks.complete_awards": "awards",
+    "fd_badges.tasks.sweep": "awards",
+    "fd_badges.tasks.run_bulk_job": "exports",
+}
+
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
-    apply_routes(settings, "fd_badges.")
+    apply_routes(settings, TASK_KINDS)
     merge_beat_schedule(settings, settings.FD_BADGES_BEAT_SCHEDULE)

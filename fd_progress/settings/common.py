@@ -39,11 +39,18 @@ DEFAULTS = {
 }
 
 
+# The kind of each task, for queues of their own (FD_TASK_QUEUES, see fd_core.queues).
+TASK_KINDS = {
+    "fd_progress.tasks.process_events": "counting",
+    "fd_progress.tasks.sweep_pending_events": "counting",
+    "fd_progress.tasks.daily_snapshot": "counting",
+}
+
 # Settings that were renamed: an operator's value under the old name still applies.
 RENAMED = {"FD_PROGRESS_ENQUEUE_BACKOFF": "FD_PROGRESS_ENQUEUE_BACKOFF_SECONDS"}
 
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS, renamed=RENAMED)
-    apply_routes(settings, "fd_progress.")
+    apply_routes(settings, TASK_KINDS)
     merge_beat_schedule(settings, settings.FD_PROGRESS_BEAT_SCHEDULE)

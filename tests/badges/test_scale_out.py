@@ -18,7 +18,9 @@ from openedx_events.learning.signals import COURSE_PASSING_STATUS_UPDATED
 
 from fd_badges import tasks
 from fd_badges.models import Award, AwardEffect, BadgeClass, BadgeRule, PendingEvaluation
+from fd_badges.settings.common import TASK_KINDS as BADGE_TASKS
 from fd_core.queues import task_routes
+from fd_progress.settings.common import TASK_KINDS as PROGRESS_TASKS
 from tests.helpers.celery_worker import CeleryWorker, unique_queue_name
 
 from .conftest import COURSE
@@ -56,7 +58,7 @@ def routed(celery_worker):
     app = celery_worker.app
     queues = {"awards": unique_queue_name(), "counting": unique_queue_name(), "exports": unique_queue_name()}
     saved = app.conf.task_routes
-    app.conf.task_routes = task_routes(queues)
+    app.conf.task_routes = task_routes(queues, {**BADGE_TASKS, **PROGRESS_TASKS})
     app.__dict__.pop("amqp", None)
     yield queues
     app.conf.task_routes = saved
