@@ -87,27 +87,36 @@ def _count_people(people, deltas):
 PERSON_COLUMNS = ("metric", "scope_type", "scope_value", "user_id")
 
 
-def counted_people(keys, chunk=1000):
-    """{(metric, scope_type, scope_value, user_id): (id, first_day)} of the people already counted
-    with exactly these keys: a row-value ``IN`` through the unique index, read with a plain cursor."""
+def _rows_with_keys(model, key_columns, value_columns, keys, chunk):
+    """Rows of ``model`` whose ``key_columns`` are exactly one of ``keys``: a row-value ``IN``
+    (MariaDB/MySQL, SQLite >= 3.15, PostgreSQL) through the unique index, read with a plain cursor
+    in chunks. Yields ``key_values + value_values`` tuples as the driver returns them."""
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(column) for column in PERSON_COLUMNS)
-    table = quote(CountedPerson._meta.db_table)
-    found = {}
+    columns = ", ".join(quote(column) for column in key_columns)
+    values = ", ".join(quote(column) for column in value_columns)
+    table = quote(model._meta.db_table)
+    placeholders = "(" + ", ".join(["%s"] * len(key_columns)) + ")"
     with connection.cursor() as cursor:
         for start in range(0, len(keys), chunk):
             part = keys[start : start + chunk]
-            rows = ", ".join(["(%s, %s, %s, %s)"] * len(part))
             cursor.execute(
-                f"SELECT {columns}, {quote('id')}, {quote('first_day')} FROM {table} "  # noqa: S608
-                f"WHERE ({columns}) IN ({rows})",
+                f"SELECT {columns}, {values} FROM {table} "  # noqa: S608
+                f"WHERE ({columns}) IN ({', '.join([placeholders] * len(part))})",
                 [value for key in part for value in key],
             )
-            for metric, scope_type, scope_value, user_id, pk, first_day in cursor.fetchall():
-                if isinstance(first_day, str):
-                    first_day = date.fromisoformat(first_day)
-                found[(metric, scope_type, scope_value, user_id)] = (pk, first_day)
-    return found
+            yield from cursor.fetchall()
+
+
+def _day(value):
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def counted_people(keys, chunk=1000):
+    """{(metric, scope_type, scope_value, user_id): (id, first_day)} of the people already counted
+    with exactly these keys."""
+    return {(metric, scope_type, scope_value, user_id): (pk, _day(first_day))
+            for metric, scope_type, scope_value, user_id, pk, first_day
+            in _rows_with_keys(CountedPerson, PERSON_COLUMNS, ("id", "first_day"), keys, chunk)}
 
 
 def insert_people(rows, chunk=5000):
@@ -173,27 +182,10 @@ def add_daily(deltas, chunk=5000):
 
 
 def current_values(keys, chunk=500):
-    """{key: value} of the daily counters with exactly these (metric, scope_type, scope_value, day) keys.
-
-    A row-value ``IN`` (MariaDB/MySQL, SQLite >= 3.15, PostgreSQL) reads them through the unique index.
-    """
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(column) for column in KEY_COLUMNS)
-    table = quote(DailyCount._meta.db_table)
-    found = {}
-    with connection.cursor() as cursor:
-        for start in range(0, len(keys), chunk):
-            part = keys[start : start + chunk]
-            rows = ", ".join(["(%s, %s, %s, %s)"] * len(part))
-            cursor.execute(
-                f"SELECT {columns}, {quote('value')} FROM {table} WHERE ({columns}) IN ({rows})",  # noqa: S608
-                [value for key in part for value in key],
-            )
-            for metric, scope_type, scope_value, day, value in cursor.fetchall():
-                if isinstance(day, str):
-                    day = date.fromisoformat(day)
-                found[(metric, scope_type, scope_value, day)] = Decimal(str(value))
-    return found
+    """{key: value} of the daily counters with exactly these (metric, scope_type, scope_value, day) keys."""
+    return {(metric, scope_type, scope_value, _day(day)): Decimal(str(value))
+            for metric, scope_type, scope_value, day, value
+            in _rows_with_keys(DailyCount, KEY_COLUMNS, ("value",), keys, chunk)}
 
 
 def write_daily(rows):
