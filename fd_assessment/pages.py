@@ -7,7 +7,7 @@ door. This module never renders HTML itself and ``api`` never imports it: data f
 from django.utils.translation import get_language
 
 from . import api
-from .chart import results_chart
+from .results_chart import results_chart
 from .scoring import OVERRATES, UNDERRATES
 
 

@@ -13,8 +13,8 @@ from opaque_keys.edx.keys import CourseKey
 from fd_core.platform import platform
 
 from . import api
-from .chart import distribution_chart
 from .pages import question_context, results_context
+from .results_chart import distribution_chart
 
 
 def _lang():

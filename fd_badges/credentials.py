@@ -6,7 +6,7 @@ import secrets
 from django.conf import settings
 from django.utils import translation
 
-from .linked_data.contexts import CREDENTIALS_V2, OB_V3
+from .linked_data.context_loader import CREDENTIALS_V2, OB_V3
 from .status_list import status_entry
 from .urls_helpers import absolute
 

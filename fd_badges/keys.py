@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import multibase
-from .linked_data.contexts import DID_V1, MULTIKEY_V1
+from .linked_data.context_loader import DID_V1, MULTIKEY_V1
 from .models import DID_PATH, Issuer, SigningKey
 
 _RAW = serialization.Encoding.Raw

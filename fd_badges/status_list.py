@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from . import data_integrity, keys
-from .linked_data.contexts import CREDENTIALS_V2
+from .linked_data.context_loader import CREDENTIALS_V2
 from .urls_helpers import absolute
 
 LIST_SIZE = 131072  # 16 KB, the specification's minimum for herd privacy

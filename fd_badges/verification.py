@@ -10,7 +10,7 @@ from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
 from . import data_integrity, status_list, vc_jwt
-from .linked_data.contexts import UnknownContextError
+from .linked_data.context_loader import UnknownContextError
 from .linked_data.rdf import UnsafeDocumentError
 from .linked_data.rdfc import CanonicalizationError
 

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from .charts import CHART_CACHE_SECONDS, cached_burn_up_svg, chart_fingerprint, table_rows
+from .burn_up_chart import CHART_CACHE_SECONDS, cached_burn_up_svg, chart_fingerprint, table_rows
 
 SECTION_VERSION = 2  # raise when _target.html changes, so sections cached before are not reused
 

@@ -21,7 +21,7 @@ from collections import OrderedDict
 
 from pyld.jsonld import JsonLdError, JsonLdProcessor
 
-from .contexts import UnknownContextError, defined_terms, document_loader
+from .context_loader import UnknownContextError, defined_terms, document_loader
 
 ISSUER_DEPENDENT = "https://www.w3.org/ns/credentials/issuer-dependent#"
 _PLACEHOLDER = "urn:fd-placeholder:"

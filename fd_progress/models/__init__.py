@@ -1,6 +1,6 @@
 """Models of fd_progress: the programme's activities, its targets, and the counters."""
 
-from .counting import ActivityEvent, CountedPerson, CounterLock, DailyCount
+from .counters import ActivityEvent, CountedPerson, CounterLock, DailyCount
 from .programme import AssistanceLog, FacilitationPoint, SessionAttendance, TrainingSession
 from .targets import Milestone, Target, TargetSnapshot
 

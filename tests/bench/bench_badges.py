@@ -84,7 +84,7 @@ def _signing_rows(issuer, documents):
 
     from fd_badges import data_integrity, keys, vc_jwt, verification
     from fd_badges.linked_data.canonical import canonical_nquads
-    from fd_badges.linked_data.contexts import document_loader
+    from fd_badges.linked_data.context_loader import document_loader
 
     options = {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": document_loader}
     identical = sum(canonical_nquads(doc) == jsonld.normalize(doc, options) for doc in documents)
