@@ -14,7 +14,7 @@ from .metrics import PROGRAMME_SCOPE, EventKind, Metric, ScopeType
 
 # kind -> (metric that counts the event's amount, whether the user counts as a person reached)
 _AMOUNT_METRIC = {
-    EventKind.ENROLMENT: Metric.ENROLMENTS,
+    EventKind.ENROLLMENT: Metric.ENROLLMENTS,
     EventKind.COMPLETION: Metric.COURSES_COMPLETED,
     EventKind.ASSESSMENT: Metric.ASSESSMENTS_COMPLETED,
     EventKind.BADGE: Metric.BADGES_AWARDED,
@@ -24,7 +24,7 @@ _AMOUNT_METRIC = {
     EventKind.ASSISTANCE: Metric.ASSISTANCE_HOURS,
 }
 _LEARNING_KINDS = {
-    EventKind.ENROLMENT,
+    EventKind.ENROLLMENT,
     EventKind.COMPLETION,
     EventKind.ASSESSMENT,
     EventKind.BADGE,

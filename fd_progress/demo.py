@@ -161,7 +161,7 @@ class Demo:
         add(ingest.build_event(EventKind.REGISTRATION, (user_id,), day, user_id=user_id))
         for course in rng.sample(COURSES, rng.choice((1, 1, 1, 2, 3))):
             when = min(day + timedelta(days=rng.randint(0, 3)), self.today)
-            add(ingest.build_event(EventKind.ENROLMENT, (user_id, course), when, user_id=user_id, course_key=course))
+            add(ingest.build_event(EventKind.ENROLLMENT, (user_id, course), when, user_id=user_id, course_key=course))
             for pill in range(rng.randint(0, 4)):
                 done = min(when + timedelta(days=rng.randint(0, 20)), self.today)
                 usage = course.replace("course-v1:", "block-v1:") + f"+type@fd_video_pill+block@pill{pill}"

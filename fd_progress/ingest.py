@@ -149,11 +149,11 @@ def registration(user_id, when=None):
     return save_events([build_event(EventKind.REGISTRATION, (user_id,), local_day(when), user_id=user_id)])
 
 
-def enrolment(user_id, course_key, when=None):
+def enrollment(user_id, course_key, when=None):
     return save_events(
         [
             build_event(
-                EventKind.ENROLMENT,
+                EventKind.ENROLLMENT,
                 (user_id, course_key),
                 local_day(when),
                 user_id=user_id,

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class Metric(models.TextChoices):
     PEOPLE_REACHED = "people_reached", _("People reached")
     REGISTRATIONS = "registrations", _("Registrations")
-    ENROLMENTS = "enrolments", _("Enrolments")
+    # Stored values are part of the REST API and the open-data export, so they keep their spelling.
+    ENROLLMENTS = "enrolments", _("Enrolments")
     COURSES_COMPLETED = "courses_completed", _("Micro-courses completed")
     ASSESSMENTS_COMPLETED = "assessments_completed", _("Self-assessments completed")
     BADGES_AWARDED = "badges_awarded", _("Badges awarded")
@@ -28,7 +29,7 @@ class ScopeType(models.TextChoices):
 
 class EventKind(models.TextChoices):
     REGISTRATION = "registration", _("Registration")
-    ENROLMENT = "enrolment", _("Enrolment")
+    ENROLLMENT = "enrolment", _("Enrolment")
     COMPLETION = "completion", _("Block completed")
     ASSESSMENT = "assessment", _("Self-assessment completed")
     BADGE = "badge", _("Badge awarded")
@@ -43,7 +44,7 @@ PEOPLE_METRICS = frozenset(
     {
         Metric.PEOPLE_REACHED,
         Metric.REGISTRATIONS,
-        Metric.ENROLMENTS,
+        Metric.ENROLLMENTS,
         Metric.COURSES_COMPLETED,
         Metric.ASSESSMENTS_COMPLETED,
         Metric.BADGES_AWARDED,

@@ -6,7 +6,8 @@ later, in batches, in a Celery task enqueued when the transaction commits.
 
 import logging
 
-from .ingest import assessment, badge, completion, enrolment, registration
+from . import ingest
+from .ingest import assessment, badge, completion, registration
 from .metrics import COUNTED_BLOCK_TYPES
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ def on_enrollment_created(signal=None, sender=None, enrollment=None, **kwargs):
     """openedx-events ``COURSE_ENROLLMENT_CREATED`` (``enrollment`` is a ``CourseEnrollmentData``)."""
     if enrollment is None or enrollment.user is None:
         return
-    enrolment(
+    ingest.enrollment(
         enrollment.user.id, str(enrollment.course.course_key), enrollment.creation_date or _event_time(kwargs)
     )
 

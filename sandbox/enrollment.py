@@ -1,4 +1,4 @@
-"""Enrolment and registration, announced through openedx-events as the LMS announces them."""
+"""Enrollment and registration, announced through openedx-events as the LMS announces them."""
 from django.db import transaction
 from django.utils import timezone
 from openedx_events.learning.data import CourseEnrollmentData
@@ -9,7 +9,7 @@ from .models import CourseEnrollment
 
 
 def enroll(user, course, mode="audit"):
-    """Enrol ``user``; the event is sent once, when the enrolment is first created."""
+    """Enrol ``user``; the event is sent once, when the enrollment is first created."""
     with transaction.atomic():
         enrollment, created = CourseEnrollment.objects.get_or_create(user=user, course=course, defaults={"mode": mode})
         if not enrollment.is_active:

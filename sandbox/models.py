@@ -1,4 +1,4 @@
-"""What the LMS keeps and the sandbox must keep too: learner state, courses, enrolments, grades."""
+"""What the LMS keeps and the sandbox must keep too: learner state, courses, enrollments, grades."""
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -64,7 +64,7 @@ class CourseBlock(models.Model):
 
 
 class CourseEnrollment(models.Model):
-    """A learner's enrolment in a course.
+    """A learner's enrollment in a course.
 
     .. pii: who is enrolled where
     .. pii_types: id

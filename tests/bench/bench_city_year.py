@@ -56,7 +56,7 @@ def _year(users, courses, seed=7):
         facts = []
         for course in rng.sample(courses, rng.randint(1, 3)):
             key = str(course)
-            events.append(ingest.build_event(EventKind.ENROLMENT, (user.pk, key), day, user_id=user.pk,
+            events.append(ingest.build_event(EventKind.ENROLLMENT, (user.pk, key), day, user_id=user.pk,
                                              course_key=key))
             for pill in range(rng.randint(2, 6)):
                 pill_day = day + timedelta(days=pill)

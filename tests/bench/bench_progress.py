@@ -80,7 +80,7 @@ def event_stream(count, seed, user_offset=0):
         if roll < 0.15:
             yield ingest.build_event(EventKind.REGISTRATION, (user_id,), day, user_id=user_id)
         elif roll < 0.45:
-            yield ingest.build_event(EventKind.ENROLMENT, (user_id, course), day, user_id=user_id, course_key=course)
+            yield ingest.build_event(EventKind.ENROLLMENT, (user_id, course), day, user_id=user_id, course_key=course)
         elif roll < 0.80:
             yield ingest.build_event(EventKind.COMPLETION, (user_id, course, n % 7), day, user_id=user_id,
                                      course_key=course)

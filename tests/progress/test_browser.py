@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def dashboard(browser, live_server, login, django_user_model, year_target):
     for user_id in range(1, 40):
-        ingest.enrolment(user_id, str(COURSE_KEY), timezone.now() - timedelta(days=user_id % 50))
+        ingest.enrollment(user_id, str(COURSE_KEY), timezone.now() - timedelta(days=user_id % 50))
     drain()
     staff = django_user_model.objects.create_user("sara", password="pw", is_staff=True)
     login(browser, live_server, staff)

@@ -25,7 +25,7 @@ def shuffled_events(users=150):
     for user_id in range(1, users + 1):
         for course in COURSES:
             day = date(2026, 10, 1) + timedelta(days=rng.randint(0, 40))
-            events.append(ingest.build_event(EventKind.ENROLMENT, (user_id, course), day, user_id=user_id,
+            events.append(ingest.build_event(EventKind.ENROLLMENT, (user_id, course), day, user_id=user_id,
                                              course_key=course))
     rng.shuffle(events)
     return events

@@ -70,7 +70,7 @@ def test_a_late_event_with_an_earlier_day_moves_the_person_to_that_day(make_lear
     drain()
     assert total("people_reached", until=today) == 1
     earlier = timezone.now() - timedelta(days=10)
-    ingest.enrolment(learner.pk, str(COURSE_KEY), earlier)
+    ingest.enrollment(learner.pk, str(COURSE_KEY), earlier)
     drain()
     assert total("people_reached", until=today - timedelta(days=9)) == 1
     assert total("people_reached", until=today) == 1
@@ -115,7 +115,7 @@ def _varied_activity(make_learner, course, today):
     api.record_session(session)
     for learner in learners:
         for _ in range(rng.randint(1, 3)):
-            ingest.enrolment(learner.pk, str(COURSE_KEY), timezone.now() - timedelta(days=rng.randint(0, 30)))
+            ingest.enrollment(learner.pk, str(COURSE_KEY), timezone.now() - timedelta(days=rng.randint(0, 30)))
         BlockCompletion.objects.submit_completion(learner, ingest_key(rng.randint(0, 4)), 1.0)
         if rng.random() < 0.5:
             ingest.assessment(learner.pk, 1000 + learner.pk, str(COURSE_KEY),

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 COURSES = ("course-v1:FirenzeDigitale+OD101+2026", "course-v1:Cisco+CYB1+2026")
 
 event = st.tuples(
-    st.sampled_from([EventKind.ENROLMENT, EventKind.COMPLETION, EventKind.REGISTRATION, EventKind.HEAD_COUNT]),
+    st.sampled_from([EventKind.ENROLLMENT, EventKind.COMPLETION, EventKind.REGISTRATION, EventKind.HEAD_COUNT]),
     st.integers(min_value=1, max_value=6),    # user
     st.integers(min_value=0, max_value=20),   # day
     st.sampled_from(COURSES),
@@ -48,7 +48,7 @@ def test_live_counting_in_any_order_and_batch_size_equals_a_recount(arrivals, ba
     live = counters()
     recount()
     assert counters() == live
-    learners = {user for wave in arrivals for kind, user, *_ in wave if kind in (EventKind.ENROLMENT,
+    learners = {user for wave in arrivals for kind, user, *_ in wave if kind in (EventKind.ENROLLMENT,
                                                                                  EventKind.COMPLETION)}
     heads = {(district, day, n) for wave in arrivals for kind, _u, day, _c, district, n in wave
              if kind == EventKind.HEAD_COUNT}

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def reach(people, days_ago=0, course=str(COURSE_KEY)):
     for user_id in people:
-        ingest.enrolment(user_id, course, timezone.now() - timedelta(days=days_ago))
+        ingest.enrollment(user_id, course, timezone.now() - timedelta(days=days_ago))
     drain()
 
 
