@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import awarding, keys
+from . import awarding
+from .credentials import keys
 from .models import Award, BadgeClass, BadgeRule, Issuer, SigningKey
 
 

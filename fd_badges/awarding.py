@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from . import completion, data_integrity, keys, notify
-from .credentials import unsigned_credential
+from . import completion, notify
+from .credentials import data_integrity, keys
+from .credentials.document import unsigned_credential
 from .criteria import evaluate
 from .models import Award, BadgeClass, LearnerFact, PendingEvaluation
 
@@ -209,7 +210,7 @@ def evaluate_user(user_id, source=Award.AUTO, stale_after=None):
 
 
 def revoke(award_obj, reason, by=None):
-    from . import status_list
+    from .credentials import status_list
 
     if award_obj.revoked_at:
         return award_obj

@@ -24,8 +24,9 @@ from django.utils import timezone
 
 from fd_core import batching
 
-from . import data_integrity, keys, notify
-from .credentials import unsigned_credential
+from . import notify
+from .credentials import data_integrity, keys
+from .credentials.document import unsigned_credential
 from .models import Award, AwardEffect
 
 log = logging.getLogger(__name__)

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext_lazy as _
 
-from . import data_integrity, status_list, vc_jwt
-from .linked_data.context_loader import UnknownContextError
-from .linked_data.rdf import UnsafeDocumentError
-from .linked_data.rdfc import CanonicalizationError
+from .credentials import data_integrity, status_list, vc_jwt
+from .credentials.linked_data.context_loader import UnknownContextError
+from .credentials.linked_data.rdf import UnsafeDocumentError
+from .credentials.linked_data.rdfc import CanonicalizationError
 
 MESSAGES = {
     "verified": _("Verified: this badge was issued by the issuer named in it, is unchanged, valid and not revoked."),

@@ -9,7 +9,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import awarding, baking, keys, sharing, vc_jwt
+from .. import awarding, sharing
+from ..credentials import baking, keys, vc_jwt
 from ..models import Award
 from ..urls_helpers import absolute
 from .common import json_error

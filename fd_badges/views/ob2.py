@@ -5,8 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from .. import baking
-from ..credentials import image_url, iso
+from ..credentials import baking
+from ..credentials.document import image_url, iso
 from ..models import Award, BadgeClass, Issuer
 from ..urls_helpers import absolute
 from .common import json_ld

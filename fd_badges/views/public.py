@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from fd_core import safe_json
 
-from .. import badge_design, baking, keys, status_list
+from .. import badge_design
+from ..credentials import baking, keys, status_list
 from ..models import BadgeClass, Issuer
 from ..verification import verify as verify_credential
 from .common import issuer_for_host, json_error, json_ld

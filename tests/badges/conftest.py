@@ -9,7 +9,8 @@ COURSE = CourseKey.from_string("course-v1:FirenzeDigitale+OD101+2026")
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from fd_badges import keys, queueing
+    from fd_badges import queueing
+    from fd_badges.credentials import keys
 
     cache.clear()
     keys.forget_keys()

@@ -3,7 +3,7 @@ characters, non-ASCII), repeated nodes (blank nodes that only the N-degree hash 
 that the fast path must refuse (relative, blank-node, compact IRIs)."""
 from hypothesis import strategies as st
 
-from fd_badges.linked_data.context_loader import CREDENTIALS_V2, OB_V3
+from fd_badges.credentials.linked_data.context_loader import CREDENTIALS_V2, OB_V3
 
 AWKWARD = st.text(
     alphabet=st.one_of(

@@ -22,7 +22,7 @@ def run_node(payload):
 
 def public_documents(issuer, credentials=()):
     """What a verifier would download: the DID document and the status lists the credentials name."""
-    from fd_badges import keys, status_list
+    from fd_badges.credentials import keys, status_list
 
     documents = {issuer.did: keys.did_document(issuer)}
     for credential in credentials:

@@ -2,7 +2,7 @@
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from fd_badges import keys
+from fd_badges.credentials import keys
 
 
 def _admin_client(client):

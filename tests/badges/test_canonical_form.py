@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from pyld import jsonld
 
-from fd_badges.linked_data.canonical import canonical_nquads
-from fd_badges.linked_data.context_loader import document_loader
-from fd_badges.linked_data.rdf import UnsafeDocumentError, to_quads
-from fd_badges.linked_data.rdfc import canonicalize
+from fd_badges.credentials.linked_data.canonical import canonical_nquads
+from fd_badges.credentials.linked_data.context_loader import document_loader
+from fd_badges.credentials.linked_data.rdf import UnsafeDocumentError, to_quads
+from fd_badges.credentials.linked_data.rdfc import canonicalize
 
 from .credential_strategies import BMP_AWKWARD, credentials
 from .interop_runner import run_node
@@ -99,7 +99,7 @@ def test_undefined_property_is_refused_not_dropped():
 
 
 def test_unknown_context_is_never_fetched():
-    from fd_badges.linked_data.context_loader import UnknownContextError
+    from fd_badges.credentials.linked_data.context_loader import UnknownContextError
 
     with pytest.raises(UnknownContextError):
         to_quads({"@context": "https://evil.example/context.json", "name": "x"}, fast=False)

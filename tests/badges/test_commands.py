@@ -4,7 +4,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from fd_badges import baking, verification
+from fd_badges import verification
+from fd_badges.credentials import baking
 from fd_badges.models import Award, BadgeClass
 
 
@@ -59,7 +60,7 @@ def test_bulk_award_from_csv(badge_class, learner, staff, tmp_path, capsys):
 
 
 def test_rotate_key_command(issuer, capsys):
-    from fd_badges import keys
+    from fd_badges.credentials import keys
 
     first = keys.active_key(issuer)
     call_command("fd_badges_rotate_key", "testserver")

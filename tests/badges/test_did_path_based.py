@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from fd_badges import awarding, keys
+from fd_badges import awarding
+from fd_badges.credentials import keys
 
 VERIFY = "/fd/badges/verify/"
 

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from fd_badges import awarding, baking
+from fd_badges import awarding
+from fd_badges.credentials import baking
 from fd_badges.views.awards import export
 
 from .interop_runner import public_documents, run_node

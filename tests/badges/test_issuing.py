@@ -6,7 +6,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from fd_badges import awarding, data_integrity, keys, verification
+from fd_badges import awarding, verification
+from fd_badges.credentials import data_integrity, keys
 from fd_badges.models import Award
 from fd_badges.signals import badge_awarded
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from xblock.core import XBlock
 
-from fd_badges import baking
+from fd_badges.credentials import baking
 from fd_badges.models import Award
 
 from .interop_runner import public_documents, run_node

@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from fd_badges import awarding, data_integrity, keys, vc_jwt, verification
-from fd_badges.credentials import unsigned_credential
+from fd_badges import awarding, verification
+from fd_badges.credentials import data_integrity, keys, vc_jwt
+from fd_badges.credentials.document import unsigned_credential
 from fd_badges.models import Award, BadgeClass, Issuer
 
 VERIFY = "/fd/badges/verify/"

@@ -7,7 +7,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fd_badges import awarding, baking
+from fd_badges import awarding
+from fd_badges.credentials import baking
 
 VERIFY = "/fd/badges/verify/"
 
@@ -203,7 +204,8 @@ def test_default_image_is_designed_from_the_badge_data(client, badge_class):
 
     from PIL import Image
 
-    from fd_badges import badge_design, baking
+    from fd_badges import badge_design
+    from fd_badges.credentials import baking
 
     svg = client.get(reverse("fd_badges:class_image_svg", kwargs={"slug": badge_class.slug}))
     assert svg["Content-Type"] == "image/svg+xml"

@@ -68,7 +68,7 @@ def _credentials(badge, user):
     """Unsigned credentials that differ in every string a real one varies in."""
     from django.utils import timezone
 
-    from fd_badges.credentials import unsigned_credential
+    from fd_badges.credentials.document import unsigned_credential
     from fd_badges.models import Award
 
     documents = []
@@ -82,9 +82,10 @@ def _credentials(badge, user):
 def _signing_rows(issuer, documents):
     from pyld import jsonld
 
-    from fd_badges import data_integrity, keys, vc_jwt, verification
-    from fd_badges.linked_data.canonical import canonical_nquads
-    from fd_badges.linked_data.context_loader import document_loader
+    from fd_badges import verification
+    from fd_badges.credentials import data_integrity, keys, vc_jwt
+    from fd_badges.credentials.linked_data.canonical import canonical_nquads
+    from fd_badges.credentials.linked_data.context_loader import document_loader
 
     options = {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": document_loader}
     identical = sum(canonical_nquads(doc) == jsonld.normalize(doc, options) for doc in documents)

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from opaque_keys.edx.keys import CourseKey
 
-from fd_badges import keys
+from fd_badges.credentials import keys
 from fd_badges.models import BadgeClass, BadgeRule, Issuer
 
 DEMO_COURSE = "course-v1:FirenzeDigitale+OD101+2026"

@@ -5,7 +5,7 @@ Run by the Tutor plugin's init task; any operator may run it again: the issuer k
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from fd_badges import keys
+from fd_badges.credentials import keys
 from fd_badges.models import Issuer
 
 

@@ -1,7 +1,8 @@
 """Reissue awards whose credential was signed by a withdrawn (compromised) key, on purpose."""
 from django.core.management.base import BaseCommand, CommandError
 
-from fd_badges import awarding, keys
+from fd_badges import awarding
+from fd_badges.credentials import keys
 from fd_badges.models import Award, Issuer
 
 

@@ -1,7 +1,7 @@
 """Rotate an issuer's signing key; the old key stays published unless --compromised."""
 from django.core.management.base import BaseCommand, CommandError
 
-from fd_badges import keys
+from fd_badges.credentials import keys
 from fd_badges.models import Issuer
 
 

@@ -6,9 +6,9 @@ import secrets
 from django.conf import settings
 from django.utils import translation
 
+from ..urls_helpers import absolute
 from .linked_data.context_loader import CREDENTIALS_V2, OB_V3
 from .status_list import status_entry
-from .urls_helpers import absolute
 
 ESCO_DIGCOMP = "http://data.europa.eu/esco/concept-scheme/digcomp"
 

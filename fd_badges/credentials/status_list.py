@@ -9,9 +9,9 @@ import gzip
 from django.core.cache import cache
 from django.utils import timezone
 
+from ..urls_helpers import absolute
 from . import data_integrity, keys
 from .linked_data.context_loader import CREDENTIALS_V2
-from .urls_helpers import absolute
 
 LIST_SIZE = 131072  # 16 KB, the specification's minimum for herd privacy
 PURPOSE = "revocation"
@@ -86,7 +86,7 @@ def status_list_credential(issuer, list_number):
     found = cache.get(key)
     if found is not None:
         return found
-    from .models import Award
+    from ..models import Award
 
     first = list_number * LIST_SIZE
     revoked = (Award.objects.filter(badge_class__issuer=issuer, pk__gte=first, pk__lt=first + LIST_SIZE,

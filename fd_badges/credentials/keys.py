@@ -19,9 +19,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ..models import DID_PATH, Issuer, SigningKey
 from . import multibase
 from .linked_data.context_loader import DID_V1, MULTIKEY_V1
-from .models import DID_PATH, Issuer, SigningKey
 
 _RAW = serialization.Encoding.Raw
 
@@ -37,7 +37,7 @@ def _secret():
 
 @lru_cache(maxsize=8)
 def _fernet(secret):
-    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"fd_badges.keys",
+    derived = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"fd_badges.credentials.keys",
                    info=b"issuer private keys").derive(secret)
     return Fernet(base64.urlsafe_b64encode(derived))
 

@@ -20,7 +20,7 @@ class BakingError(ValueError):
 
 def default_image(badge_class):
     """The designed image (name, symbol of its DigComp area or course, level) when no image was uploaded."""
-    from .badge_design import design_png
+    from ..badge_design import design_png
 
     return design_png(badge_class)
 

@@ -32,7 +32,7 @@ def context_document(url):
         name = FILES[url]
     except KeyError:
         raise UnknownContextError(f"Unknown JSON-LD context {url!r}: only {sorted(FILES)} are accepted.") from None
-    text = resources.files("fd_badges.linked_data").joinpath("contexts", name).read_text(encoding="utf-8")
+    text = resources.files("fd_badges.credentials.linked_data").joinpath("contexts", name).read_text(encoding="utf-8")
     return json.loads(text)
 
 
