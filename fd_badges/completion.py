@@ -202,15 +202,23 @@ def run_effects(claimed_awards):
         finished[:] = _finish(awards)
 
     last = AwardEffect.EFFECTS[-1]
-    for effect in AwardEffect.EFFECTS:
+    for position, effect in enumerate(AwardEffect.EFFECTS):
         mine = [award for award in awards if (award.pk, effect) in claimed]
-        if not mine:  # done, or running in another worker right now
-            if effect == last:
-                finish()
-        elif effect == AwardEffect.EMAIL:
-            _send_emails(mine)
-        else:
-            _run_in_one_transaction(effect, mine, then=finish if effect == last else None)
+        try:
+            if not mine:  # done, or running in another worker right now
+                if effect == last:
+                    finish()
+            elif effect == AwardEffect.EMAIL:
+                _send_emails(mine)
+            else:
+                _run_in_one_transaction(effect, mine, then=finish if effect == last else None)
+        except Exception:
+            # The task will be retried (a deadlock, a lost connection): give back the claims of what
+            # this run has not done, so that the retry (or another worker) takes them at once
+            # instead of waiting for the lease to run out.
+            for undone in AwardEffect.EFFECTS[position:]:
+                _mark(undone, [award for award in awards if (award.pk, undone) in claimed], done=False)
+            raise
     return finished
 
 
