@@ -3,6 +3,8 @@ import pytest
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 
+from tests.helpers.browser import choose_language
+
 pytestmark = [pytest.mark.browser]
 
 
@@ -57,13 +59,12 @@ return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientR
 @pytest.mark.parametrize(("language", "copy", "copied"), [("it", "Copia il link", "Il link è copiato."),
                                                            ("en", "Copy link", "The link is copied.")])
 def test_award_page_leads_with_the_achievement_and_copies_its_link_by_keyboard(
-        language, copy, copied, browser, live_server, keyboard, axe_violations, signed_award, login, wait_for):
+        language, copy, copied, browser, live_server, keyboard, axe_violations, signed_award, login):
     login(browser, live_server, signed_award.user)
     page = reverse("fd_badges:award_page", kwargs={"uuid": signed_award.uuid})
     browser.get(live_server.url + page)
     if language == "en":
-        browser.find_element(By.XPATH, "//button[@lang='en']").click()
-        wait_for(lambda: browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", message="English")
+        choose_language(browser, "en", browser.find_element(By.XPATH, "//button[@lang='en']").click)
     main = browser.find_element(By.ID, "main").text
     name = getattr(signed_award.badge_class, f"name_{language}")
     assert browser.find_element(By.TAG_NAME, "h1").text == name
@@ -88,13 +89,12 @@ def test_award_page_leads_with_the_achievement_and_copies_its_link_by_keyboard(
 
 
 @pytest.mark.parametrize("language", ["it", "en"])
-def test_award_page_at_320_px_does_not_scroll_sideways(language, browser, live_server, signed_award, wait_for):
+def test_award_page_at_320_px_does_not_scroll_sideways(language, browser, live_server, signed_award):
     browser.set_window_size(320, 800)
     try:
         browser.get(live_server.url + reverse("fd_badges:award_page", kwargs={"uuid": signed_award.uuid}))
         if language == "en":
-            browser.find_element(By.XPATH, "//button[@lang='en']").click()
-            wait_for(lambda: browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", message="en")
+            choose_language(browser, "en", browser.find_element(By.XPATH, "//button[@lang='en']").click)
         assert browser.execute_script(WIDE) == []
     finally:
         browser.set_window_size(1280, 900)

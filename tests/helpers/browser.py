@@ -3,10 +3,13 @@ import shutil
 import tempfile
 
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -88,6 +91,21 @@ def login(browser, live_server, username):
         "httpOnly": True,
     })
     return user
+
+
+def choose_language(browser, language, press, timeout=30):
+    """Call ``press()`` (a click or a key on the language selector) and wait for the page in ``language``.
+
+    The selector posts a form, so the page is replaced: first the old document goes, then the
+    new one arrives. Between the two there is a moment with no ``<html>`` element at all, which
+    a plain ``find_element`` poll would report as an error instead of waiting through it.
+    """
+    old = browser.find_element(By.TAG_NAME, "html")
+    press()
+    WebDriverWait(browser, timeout).until(expected_conditions.staleness_of(old))
+    WebDriverWait(browser, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+        lambda driver: driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language,
+        message=f"the page in {language}")
 
 
 class Keyboard:

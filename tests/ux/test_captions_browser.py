@@ -3,6 +3,7 @@ import pytest
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 
+from tests.helpers.browser import choose_language
 from tests.video_pill.conftest import PILL_OLX, write_course
 
 pytestmark = pytest.mark.browser
@@ -24,8 +25,7 @@ def test_switching_the_site_to_english_gives_english_captions(transactional_db, 
     unit = course.course_key.make_usage_key("vertical", "u1")
     browser.get(live_server.url + reverse("sandbox:unit", args=[str(course.course_key), str(unit)]))
     keyboard.tab_to(browser.find_element(By.CSS_SELECTOR, "button[name=language][value=en]"))
-    keyboard.enter()
-    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    choose_language(browser, "en", keyboard.enter)
     browser.find_element(By.CSS_SELECTOR, ".fd-pill[data-ready]")
     assert browser.find_element(By.CSS_SELECTOR, ".fd-pill__cc").get_attribute("value") == "en"
     wait_for(lambda: browser.execute_script(
@@ -68,9 +68,7 @@ def test_a_caption_language_chosen_in_the_player_holds_when_the_site_changes_lan
 
     for language, watched_word in (("en", "Watched"), ("it", "Guardato")):  # the site in English, then Italian
         keyboard.tab_to(browser.find_element(By.CSS_SELECTOR, f"button[name=language][value={language}]"))
-        keyboard.enter()
-        wait_for(lambda lang=language: browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang,
-                 message=f"the site in {language}")
+        choose_language(browser, language, keyboard.enter)
         _play_until_reported(browser, keyboard, wait_for, watched_word)  # each visit reports what it showed
         browser.get(unit)
         browser.find_element(By.CSS_SELECTOR, ".fd-pill[data-ready]")
@@ -96,7 +94,7 @@ def test_the_audio_description_follows_the_site_language(transactional_db, tmp_p
     for language in ("it", "en"):
         if language == "en":
             keyboard.tab_to(browser.find_element(By.CSS_SELECTOR, "button[name=language][value=en]"))
-            keyboard.enter()
+            choose_language(browser, "en", keyboard.enter)
         browser.get(live_server.url + unit)
         pill = browser.find_element(By.CSS_SELECTOR, ".fd-pill[data-ready]")
         state = json.loads(pill.get_attribute("data-state") or browser.execute_script(
