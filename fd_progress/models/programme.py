@@ -6,6 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def source_field(help_text):
+    """Which other app's record this row was made from, unique, so that recording it again is a no-op."""
+    return models.CharField(
+        _("recorded from"), max_length=64, null=True, blank=True, unique=True, editable=False, help_text=help_text)
+
+
 class FacilitationPoint(models.Model):
     """A place where facilitators help citizens one to one (a library, a district office, a bus).
 
@@ -64,15 +70,7 @@ class TrainingSession(models.Model):
         default=0,
         help_text=_("People who attended without an account, counted by the facilitator."),
     )
-    source = models.CharField(
-        _("recorded from"),
-        max_length=64,
-        null=True,
-        blank=True,
-        unique=True,
-        editable=False,
-        help_text=_("Set when the session comes from another app, e.g. a class tour of the city tour."),
-    )
+    source = source_field(_("Set when the session comes from another app, e.g. a class tour of the city tour."))
 
     class Meta:
         ordering = ["-date", "id"]
@@ -132,15 +130,8 @@ class AssistanceLog(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(24 * 7)],
     )
     people = models.PositiveIntegerField(_("people helped"), default=0)
-    source = models.CharField(
-        _("recorded from"),
-        max_length=64,
-        null=True,
-        blank=True,
-        unique=True,
-        editable=False,
-        help_text=_("Set when the hours come from another app, e.g. a booking marked done at a facilitation point."),
-    )
+    source = source_field(
+        _("Set when the hours come from another app, e.g. a booking marked done at a facilitation point."))
 
     class Meta:
         ordering = ["-date", "id"]
