@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 
 from . import completion, notify
@@ -175,7 +175,11 @@ def evaluate_users(user_ids, source=Award.AUTO, stale_after=None, batch_size=Non
             "badge_class__issuer", "user").order_by("pk"))
         completion.sign_many(unfinished)
         effects = completion.claim_effects(unfinished, stale_after)
-    completion.run_effects(effects)
+    try:
+        completion.run_effects(effects)
+    except BaseException:
+        _pending_again(effects.awards)
+        raise
     asked_set = set(asked)
     wanted = {key for key in met if key[0] in asked_set}
     result = {user_id: [] for user_id in asked}
@@ -189,6 +193,19 @@ def evaluate_users(user_ids, source=Award.AUTO, stale_after=None, batch_size=Non
     for found in result.values():
         found.sort(key=lambda award: award.badge_class.slug)
     return result
+
+
+def _pending_again(awards):
+    """The batch stops before its effects are all done (the task will be retried; its claims were
+    given back): its learners with unannounced awards are pending again, so the retry's batches, or
+    another worker's, finish them at once instead of the sweep."""
+    try:
+        user_ids = set(Award.objects.filter(pk__in=[award.pk for award in awards], notified_at__isnull=True)
+                       .values_list("user_id", flat=True))
+        PendingEvaluation.objects.bulk_create([PendingEvaluation(user_id=user_id, reason="announcing interrupted")
+                                               for user_id in sorted(user_ids)])
+    except DatabaseError:  # the database is gone: the sweep finds the unannounced awards
+        log.exception("fd_badges: could not mark %d awards' learners pending again", len(awards))
 
 
 def _new_award(user, badge_class, source, evidence):

@@ -11,14 +11,22 @@ The guarantees are those of the single-award path (docs/decisions/0007 and 0014)
   every ``badge_awarded``), each kind marked done in one statement; ``BADGE_AWARDED`` and
   ``badge_awarded`` run in one transaction with their marks, so what their receivers write (the
   fd_progress count) commits together with "done". If a receiver fails, that kind is run again
-  award by award, and only the awards whose effect failed are left to the sweep.
+  award by award, and only the awards whose effect failed are left to the sweep;
+- a run finishes what it claimed or gives it back: a transient database error (a deadlock with a
+  worker racing on the same learners, a lock wait timeout, a lost connection) makes the run give
+  back its claims not done, claim again what is still free and carry on, a few times; and however
+  the run ends, no claim of its own is left behind (each claim is known by its moment), so no
+  effect waits for the lease and the sweep unless a worker died.
 """
 import logging
+import time
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import connection, transaction
+from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -30,6 +38,19 @@ from .credentials.document import unsigned_credential
 from .models import Award, AwardEffect
 
 log = logging.getLogger(__name__)
+# A run that meets a transient database error gives back its claims and tries again this many times.
+ATTEMPTS = 5
+
+
+@dataclass
+class Claim:
+    """The effects a run holds: ``effects`` are ``{(award_id, effect)}``, all claimed at ``at``
+    (the moment tells this run's claims from another worker's); ``lease`` is the claim's length."""
+
+    awards: list
+    effects: set = field(default_factory=set)
+    at: object = None
+    lease: float = 0
 
 
 def sign_many(awards):
@@ -82,15 +103,39 @@ def _save_credentials(awards, chunk=100):
 
 def _claim(award_ids, lease):
     """Create the awards' effect rows, claim those free (or claimed longer than ``lease`` seconds
-    ago); return the claimed ``{(award_id, effect)}``. Committed before any effect runs."""
+    ago); return the claimed ``{(award_id, effect)}`` and the moment of the claim. Committed before
+    any effect runs.
+
+    Rows are read first, without locks: the statements that claim then touch only the new awards'
+    rows and those that looked free, never the rows another worker racing on the same learners
+    holds while it runs their effects (waiting on them is how two workers deadlock)."""
     now = timezone.now()
+    stale = now - timedelta(seconds=lease)
+    free, rows = [], Counter()
+    for pk, award_id, claimed_at, done_at in AwardEffect.objects.filter(award_id__in=award_ids).values_list(
+            "pk", "award_id", "claimed_at", "done_at"):
+        rows[award_id] += 1
+        if done_at is None and (claimed_at is None or claimed_at <= stale):
+            free.append(pk)
+    new = [pk for pk in award_ids if rows[pk] < len(AwardEffect.EFFECTS)]
+    if not free and not new:
+        return set(), now
+    mine = Q(pk__in=free) | Q(award_id__in=new)
     with transaction.atomic(savepoint=False):
-        AwardEffect.objects.bulk_create([AwardEffect(award_id=pk, effect=effect) for pk in award_ids
-                                         for effect in AwardEffect.EFFECTS], ignore_conflicts=True)
-        pending = AwardEffect.objects.filter(award_id__in=award_ids, done_at__isnull=True)
-        pending.filter(Q(claimed_at__isnull=True) | Q(claimed_at__lte=now - timedelta(seconds=lease))).update(
-            claimed_at=now, attempts=F("attempts") + 1)
-        return set(pending.filter(claimed_at=now).values_list("award_id", "effect"))
+        if new:
+            AwardEffect.objects.bulk_create([AwardEffect(award_id=pk, effect=effect) for pk in new
+                                             for effect in AwardEffect.EFFECTS], ignore_conflicts=True)
+        AwardEffect.objects.filter(mine, Q(claimed_at__isnull=True) | Q(claimed_at__lte=stale),
+                                   done_at__isnull=True).update(claimed_at=now, attempts=F("attempts") + 1)
+        return set(AwardEffect.objects.filter(mine, claimed_at=now).values_list("award_id", "effect")), now
+
+
+def _give_back(claim):
+    """Release this run's claims not done (those claimed at ``claim.at``), for the next run to take
+    at once; a claim another worker took over after the lease is theirs and stays."""
+    if claim.effects:
+        AwardEffect.objects.filter(award_id__in={pk for pk, _effect in claim.effects}, done_at__isnull=True,
+                                   claimed_at=claim.at).update(claimed_at=None)
 
 
 def _mark(effect, awards, done=True):
@@ -100,7 +145,30 @@ def _mark(effect, awards, done=True):
     if done:
         rows.update(done_at=timezone.now())
     else:  # a failing receiver or mail server: release the claim, the sweep tries again later
-        rows.update(claimed_at=None)
+        rows.filter(done_at__isnull=True).update(claimed_at=None)
+
+
+def _transient(error):
+    """A deadlock, lock wait timeout or lost connection, outside any transaction of the caller's:
+    the run can give back its claims, reconnect if need be, and try again."""
+    return isinstance(error, OperationalError) and not connection.in_atomic_block
+
+
+def _persist(write, *args):
+    """``write(*args)`` (an idempotent mark, in autocommit) again after a transient error: an
+    e-mail that went out is marked sent, not given back to be sent twice."""
+    for attempt in range(ATTEMPTS):
+        try:
+            return write(*args)
+        except OperationalError as error:
+            if not _transient(error) or attempt == ATTEMPTS - 1:
+                raise
+            _pause(attempt)
+
+
+def _pause(attempt):
+    connection.close_if_unusable_or_obsolete()  # a lost connection: the next statement opens another
+    time.sleep(0.05 * 2 ** attempt)
 
 
 def _failed(effect, award):
@@ -128,8 +196,8 @@ def _send_emails(awards):
                 done.append(award)
     finally:
         connection.close()
-    _mark(AwardEffect.EMAIL, done)
-    _mark(AwardEffect.EMAIL, failed, done=False)
+    _persist(_mark, AwardEffect.EMAIL, done)
+    _persist(_mark, AwardEffect.EMAIL, failed, False)
 
 
 def _run_in_one_transaction(effect, awards, then=None):
@@ -145,7 +213,9 @@ def _run_in_one_transaction(effect, awards, then=None):
             if then:
                 then()
         return
-    except Exception:
+    except Exception as error:
+        if _transient(error):  # a deadlock is not the receiver's fault: the run tries the kind again
+            raise
         if len(awards) == 1:
             _failed(effect, awards[0])
             _mark(effect, awards, done=False)
@@ -158,7 +228,9 @@ def _run_in_one_transaction(effect, awards, then=None):
             with transaction.atomic():
                 run(award)
                 _mark(effect, [award])
-        except Exception:
+        except Exception as error:
+            if _transient(error):
+                raise
             _failed(effect, award)
             _mark(effect, [award], done=False)
     if then:
@@ -179,46 +251,64 @@ def _finish(awards):
 
 
 def claim_effects(awards, stale_after=None):
-    """Create and claim the effects of the unannounced ``awards``; returns what :func:`run_effects`
-    needs. Commits at once unless called inside a transaction (evaluation signs, claims and saves
-    the awards in one), which must commit before the effects run."""
+    """Create and claim the effects of the unannounced ``awards``; returns the :class:`Claim` that
+    :func:`run_effects` runs. Commits at once unless called inside a transaction (evaluation signs,
+    claims and saves the awards in one), which must commit before the effects run."""
     awards = [award for award in awards if award.notified_at is None]
-    if not awards:
-        return awards, set()
     lease = settings.FD_BADGES_EFFECT_LEASE_SECONDS if stale_after is None else stale_after
-    return awards, _claim([award.pk for award in awards], lease)
+    if not awards:
+        return Claim(awards, lease=lease)
+    effects, at = _claim([award.pk for award in awards], lease)
+    return Claim(awards, effects, at, lease)
 
 
-def run_effects(claimed_awards):
+def run_effects(claim):
     """Run each claimed effect (every e-mail, then every event, then every signal), at least once;
     ``notified_at`` is set, in the transaction of the last kind, on the awards whose effects are all
-    done. Returns the awards announced."""
-    awards, claimed = claimed_awards
-    if not awards:
+    done. Returns the awards announced.
+
+    A transient database error (a racing worker's deadlock, a lost connection) does not end the
+    run: it gives back its claims not done, claims again those still free and goes on, up to
+    ``ATTEMPTS`` times; then it raises (the task is retried). However it ends, it leaves no claim of
+    its own not done: what it did not run is free at once for the next run, not after the lease."""
+    if not claim.awards:
         return []
+    try:
+        for attempt in range(ATTEMPTS):
+            try:
+                return _run_claimed(claim)
+            except OperationalError as error:
+                if not _transient(error) or attempt == ATTEMPTS - 1:
+                    raise
+                log.info("fd_badges: %s while announcing %d awards; claiming again", error, len(claim.awards))
+                _persist(_give_back, claim)
+                _pause(attempt)
+                claim.effects, claim.at = _persist(_claim, [award.pk for award in claim.awards], claim.lease)
+    except BaseException:  # the run ends here (the task will be retried): what it did not do is free at once
+        try:
+            _persist(_give_back, claim)
+        except DatabaseError:  # the database is gone (or the caller's transaction broken): the lease will do
+            log.exception("fd_badges: could not give back the claims of %d awards", len(claim.awards))
+        raise
+
+
+def _run_claimed(claim):
+    awards, claimed = claim.awards, claim.effects
     finished = []
 
     def finish():
         finished[:] = _finish(awards)
 
     last = AwardEffect.EFFECTS[-1]
-    for position, effect in enumerate(AwardEffect.EFFECTS):
+    for effect in AwardEffect.EFFECTS:
         mine = [award for award in awards if (award.pk, effect) in claimed]
-        try:
-            if not mine:  # done, or running in another worker right now
-                if effect == last:
-                    finish()
-            elif effect == AwardEffect.EMAIL:
-                _send_emails(mine)
-            else:
-                _run_in_one_transaction(effect, mine, then=finish if effect == last else None)
-        except Exception:
-            # The task will be retried (a deadlock, a lost connection): give back the claims of what
-            # this run has not done, so that the retry (or another worker) takes them at once
-            # instead of waiting for the lease to run out.
-            for undone in AwardEffect.EFFECTS[position:]:
-                _mark(undone, [award for award in awards if (award.pk, undone) in claimed], done=False)
-            raise
+        if not mine:  # done, or running in another worker right now
+            if effect == last:
+                _persist(finish)
+        elif effect == AwardEffect.EMAIL:
+            _send_emails(mine)
+        else:
+            _run_in_one_transaction(effect, mine, then=finish if effect == last else None)
     return finished
 
 
