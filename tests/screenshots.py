@@ -123,6 +123,8 @@ def take_all(shooter, demo):
     from django.urls import reverse
     from selenium.webdriver.support.ui import WebDriverWait
 
+    from tests.helpers.pills import pill_timeline
+
     driver = shooter.driver
     shooter.as_user("learner")
     pill = shooter.open(unit_url(OPEN_DATA, "what-is-open-data"), ".fd-pill[data-ready]")
@@ -130,8 +132,9 @@ def take_all(shooter, demo):
 
     shooter.as_user("learner", width=360, height=1400)
     pill = shooter.open(unit_url(OPEN_DATA, "what-is-open-data"), ".fd-pill[data-ready]")
+    before_question = pill_timeline().checkpoints["commercial-use"]["time"] - 1
     driver.execute_script("const v = document.querySelector('.fd-pill__video'); v.muted = true;"
-                          "v.currentTime = 14.8; v.play();")
+                          "v.currentTime = arguments[0]; v.play();", before_question)
     WebDriverWait(driver, 30).until(lambda d: d.execute_script(
         "const p = document.querySelector('.fd-pill__checkpoint'); return p && p.offsetHeight > 0;"))
     driver.execute_script("document.querySelector('.fd-pill__video').pause();")

@@ -3,6 +3,8 @@ the checkpoint fully usable below the video, the results chart readable."""
 import pytest
 from selenium.webdriver.common.by import By
 
+from tests.helpers.pills import pill_timeline
+
 from .conftest import OPEN_DATA, learner_pages, staff_pages, unit_url
 
 pytestmark = pytest.mark.browser
@@ -66,8 +68,9 @@ def test_on_a_phone_the_checkpoint_shows_all_its_answers_below_the_video(demo, b
     phone(360)
     browser.get(live_server.url + unit_url(OPEN_DATA, "what-is-open-data"))
     browser.find_element(By.CSS_SELECTOR, ".fd-pill[data-ready]")
+    before_question = pill_timeline().checkpoints["commercial-use"]["time"] - 1  # the pill's first question
     browser.execute_script("const v = document.querySelector('.fd-pill__video'); v.muted = true;"
-                           "v.currentTime = 14.8; v.play();")
+                           "v.currentTime = arguments[0]; v.play();", before_question)
     panel = browser.find_element(By.CSS_SELECTOR, ".fd-pill__checkpoint")
     wait_for(panel.is_displayed, message="the checkpoint opens")
     geometry = browser.execute_script("""

@@ -4,30 +4,35 @@ import pytest
 from completion.models import BlockCompletion
 
 from sandbox.models import TrackingLogEntry
+from tests.helpers.pills import pill_timeline
 
 pytestmark = pytest.mark.django_db
 
-DURATION = 75.24
+DURATION = pill_timeline().duration  # the demo pill's (threshold 0.9)
+SHORT_OF_THRESHOLD, PAST_THRESHOLD = round(0.8 * DURATION), round(0.95 * DURATION)
 
 
 def test_watching_past_the_threshold_completes_the_pill(learner_client, learner, clock, call, pill_key):
     assert call(learner_client, "progress", {"intervals": []}).status_code == 200  # playback starts
     clock.advance(40)
-    first = call(learner_client, "progress", {"intervals": [[0, 60]], "position": 60}).json()
-    assert first["completed"] is False and first["coverage"] == pytest.approx(60 / DURATION, abs=1e-3)
+    first = call(learner_client, "progress", {"intervals": [[0, SHORT_OF_THRESHOLD]],
+                                              "position": SHORT_OF_THRESHOLD}).json()
+    assert first["completed"] is False and first["coverage"] == pytest.approx(SHORT_OF_THRESHOLD / DURATION, abs=1e-3)
     assert not BlockCompletion.objects.filter(user=learner, block_key=pill_key).exists()
     clock.advance(8)
-    second = call(learner_client, "progress", {"intervals": [[55, 70]], "position": 70, "speed": 2}).json()
-    assert second["completed"] is True and second["watched"] == [[0.0, 70.0]]
+    second = call(learner_client, "progress", {"intervals": [[SHORT_OF_THRESHOLD - 5, PAST_THRESHOLD]],
+                                               "position": PAST_THRESHOLD, "speed": 2}).json()
+    assert second["completed"] is True and second["watched"] == [[0.0, float(PAST_THRESHOLD)]]
     assert BlockCompletion.objects.get(user=learner, block_key=pill_key).completion == 1.0
     event = TrackingLogEntry.objects.get(name="complete_video", user_id=learner.pk)
-    assert event.event["coverage"] == pytest.approx(70 / DURATION, abs=1e-3)
+    assert event.event["coverage"] == pytest.approx(PAST_THRESHOLD / DURATION, abs=1e-3)
 
 
 def test_dragging_the_playhead_to_the_end_does_not_complete(learner_client, learner, clock, call, pill_key):
     call(learner_client, "progress", {"intervals": []})
     clock.advance(30)
-    body = call(learner_client, "progress", {"intervals": [[0, 5], [70, 75.24]], "position": 75.24}).json()
+    body = call(learner_client, "progress", {"intervals": [[0, 5], [DURATION - 5, DURATION]],
+                                             "position": DURATION}).json()
     assert body["completed"] is False and body["coverage"] < 0.2
     assert not BlockCompletion.objects.filter(user=learner, block_key=pill_key).exists()
 
@@ -35,7 +40,7 @@ def test_dragging_the_playhead_to_the_end_does_not_complete(learner_client, lear
 def test_a_report_faster_than_real_time_is_refused_and_counts_nothing(learner_client, learner, learner_block, clock,
                                                                       call, pill_key):
     call(learner_client, "progress", {"intervals": []})
-    response = call(learner_client, "progress", {"intervals": [[0, 75]], "position": 75})
+    response = call(learner_client, "progress", {"intervals": [[0, DURATION]], "position": DURATION})
     assert response.status_code == 400
     assert "tempo trascorso" in response.json()["error"]  # Italian, the site's language
     assert learner_block(learner).watched == []
@@ -64,7 +69,7 @@ def test_reports_at_a_real_rate_complete_the_pill(learner_client, learner, clock
     assert call(learner_client, "progress", {"intervals": [], "speed": 2}).status_code == 200
     position = 0.0
     bodies = []
-    while position < 70:
+    while position < PAST_THRESHOLD:
         clock.advance(10)
         end = min(position + 20, DURATION)
         response = call(learner_client, "progress", {"intervals": [[position, end]], "position": end, "speed": 2})

@@ -4,10 +4,12 @@ import json
 import pytest
 
 from sandbox.models import BlockScore, CourseGrade, TrackingLogEntry
+from tests.helpers.pills import pill_timeline
 
 from .conftest import handler_url
 
 pytestmark = pytest.mark.django_db
+CHECKPOINTS = pill_timeline().checkpoints  # the demo pill's: id -> time, review_from
 
 
 def test_unit_page_plays_the_pill_with_italian_captions_and_labels(learner_client, unit_url, pill_course):
@@ -43,12 +45,13 @@ def watch(learner_block, user, *intervals):
 
 def test_right_answer_is_graded_and_wrong_one_sends_back_to_the_explanation(learner_client, learner, learner_block,
                                                                              call, pill_key, pill_course):
-    watch(learner_block, learner, (0, 66))
+    watch(learner_block, learner, (0, max(cp["time"] for cp in CHECKPOINTS.values()) + 1))
     right = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [0]}).json()
     assert right == {"correct": True, "feedback": right["feedback"], "review_from": None, "score": 1, "max_score": 3,
                      "graded": True}
     wrong = call(learner_client, "answer", {"checkpoint": "commercial-use", "answer": [1]}).json()
-    assert wrong["correct"] is False and wrong["review_from"] == pytest.approx(6.534) and wrong["score"] == 1
+    assert wrong["correct"] is False and wrong["review_from"] == pytest.approx(
+        CHECKPOINTS["commercial-use"]["review_from"]) and wrong["score"] == 1
     both = call(learner_client, "answer", {"checkpoint": "truly-open", "answer": [1, 0]}).json()
     assert both["correct"] is True and both["score"] == 2
     score = BlockScore.objects.get(user=learner, usage_key=pill_key)
@@ -60,9 +63,10 @@ def test_right_answer_is_graded_and_wrong_one_sends_back_to_the_explanation(lear
 
 def test_the_first_answer_is_graded_and_retrying_only_gives_feedback(learner_client, learner, learner_block, call,
                                                                       pill_key):
-    watch(learner_block, learner, (0, 55))
+    question = CHECKPOINTS["machine-readable"]
+    watch(learner_block, learner, (0, question["time"] + 1))
     wrong = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [1]}).json()
-    assert wrong["correct"] is False and wrong["review_from"] == pytest.approx(34.922)
+    assert wrong["correct"] is False and wrong["review_from"] == pytest.approx(question["review_from"])
     assert "Foto e PDF" in wrong["feedback"] and wrong["score"] == 0 and wrong["graded"] is True
     again = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [0]}).json()
     assert again["correct"] is True and again["feedback"] and again["review_from"] is None  # feedback still given
@@ -75,19 +79,21 @@ def test_the_first_answer_is_graded_and_retrying_only_gives_feedback(learner_cli
 
 
 def test_a_question_not_yet_reached_cannot_be_answered(learner_client, learner, learner_block, call, pill_key):
-    watch(learner_block, learner, (0, 40), (60, 70))  # jumped over the question at 53 s
+    at = CHECKPOINTS["machine-readable"]["time"]
+    watch(learner_block, learner, (0, at - 10), (at + 5, at + 15))  # jumped over the question
     response = call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [0]})
     assert response.status_code == 400 and response.json()["field"] == "checkpoint"
     assert response.json()["error"] == "Guarda il video fino a questa domanda prima di rispondere."
     assert not BlockScore.objects.filter(user=learner).exists() and learner_block(learner).answers == {}
-    watch(learner_block, learner, (0, 40), (52.5, 70))  # played up to the question, give or take a second
+    watch(learner_block, learner, (0, at - 10), (at - 0.5, at + 15))  # played through the question
     assert call(learner_client, "answer", {"checkpoint": "machine-readable", "answer": [0]}).json()["score"] == 1
 
 
 def test_a_question_reached_through_the_player_reports_can_be_answered(learner_client, clock, call):
     call(learner_client, "progress", {"intervals": []})
     clock.advance(10)
-    call(learner_client, "progress", {"intervals": [[0, 15.722]], "position": 15.722})
+    at = CHECKPOINTS["commercial-use"]["time"]
+    call(learner_client, "progress", {"intervals": [[0, at]], "position": at})
     body = call(learner_client, "answer", {"checkpoint": "commercial-use", "answer": [0]}).json()
     assert body["correct"] is True and body["score"] == 1
 

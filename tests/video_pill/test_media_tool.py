@@ -1,6 +1,7 @@
 """The pill media tool: a script file makes OLX the block imports, the committed OLX is what the
-committed scripts make, broken scripts are refused with the reason, and (with espeak-ng and
-ffmpeg) a short script becomes real media and an importable pill."""
+committed scripts make, each pill's captions show what its audio says, broken scripts are refused
+with the reason, and (with espeak-ng and ffmpeg) a short script becomes real media and an importable
+pill, and every committed pill's timing and sound are what its script speaks today."""
 import copy
 import json
 import re
@@ -13,13 +14,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+from fd_xblocks.video_pill.captions import parse_caption_text
 from fd_xblocks.video_pill.tools.pill_olx import pill_olx
-from fd_xblocks.video_pill.tools.pill_script import ScriptError, check_script, load_script
+from fd_xblocks.video_pill.tools.pill_script import ScriptError, check_script, load_script, said, spoken_text
 
 from .conftest import write_course
 
 REPO = Path(__file__).resolve().parents[2]
 SCRIPTS = sorted((REPO / "course_content").glob("*/scripts/*.json"))
+NEEDS_TOOLS = pytest.mark.skipif(not (shutil.which("espeak-ng") and shutil.which("ffmpeg")),
+                                 reason="needs espeak-ng and ffmpeg")
 CUE_TIMING = re.compile(r"^(\d\d):(\d\d):(\d\d)\.(\d\d\d) --> (\d\d):(\d\d):(\d\d)\.(\d\d\d)$", re.M)
 SHORT_SCRIPT = {
     "name": "prova-breve", "display_name": "Prova breve", "description": "<p>Una prova.</p>",
@@ -61,6 +65,27 @@ def test_each_committed_pill_is_what_its_script_makes(path):
     committed = (path.parent.parent / "fd_video_pill" / f"{script['name']}.xml").read_text(encoding="utf-8")
     duration = float(re.search(r' duration="([0-9.]+)"', committed).group(1))
     assert pill_olx(script, committed_timings(committed), duration) == committed
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda path: path.stem)
+def test_each_pill_says_what_its_captions_show(path):
+    """Each Italian caption cue the course stores is the narration line of its slide, and the text the
+    speech synthesiser reads for that slide says the same words (only spelled for it: "C I E", "uno due")."""
+    script = json.loads(path.read_text(encoding="utf-8"))  # not load_script: it would refuse the script already
+    olx = etree.parse(str(path.parent.parent / "fd_video_pill" / f"{script['name']}.xml")).getroot()
+    cues = parse_caption_text(olx.find("captions[@lang='it']").text)
+    assert [cue["text"] for cue in cues] == [slide["narration"] for slide in script["slides"]]
+    assert [slide["id"] for slide in script["slides"] if said(spoken_text(slide)) != said(slide["narration"])] == []
+
+
+@NEEDS_TOOLS
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda path: path.stem)
+def test_each_committed_pill_is_timed_and_sounds_as_its_script_speaks(path):
+    """The committed OLX follows the real length of each slide's narration as espeak-ng says it today, and
+    the mp4 and webm carry exactly that sound: media made from other words (an older wording) are noticed."""
+    from fd_xblocks.video_pill.tools.make_pill_media import stale_parts
+
+    assert stale_parts(load_script(path), path.parent.parent) == []
 
 
 @pytest.mark.django_db
@@ -106,10 +131,23 @@ def broken(change):
     (broken(lambda s: s.update(webm="no")), "webm: 'no' is not of type 'boolean'"),
     (broken(lambda s: s["slides"][0].pop("caption_en")), "'caption_en' is a required property"),
     (broken(lambda s: s.update(name="../fuori")), "name"),
+    (broken(lambda s: s["slides"][1].update(spoken="Il PIN è soltanto tuo.")), "slides/1/spoken: says other words"),
+    (broken(lambda s: s["slides"][0].update(spoken="Ciao a tutti voi.")), "slides/0/spoken: says other words"),
 ])
 def test_a_broken_script_is_refused_with_the_reason(script, words):
     with pytest.raises(ScriptError, match=re.escape(words)):
         check_script(script)
+
+
+@pytest.mark.parametrize("spoken", ["Il P I N è solo tuo!", "il pin, è solo tuo", "Il PIN è solo tuo."])
+def test_the_spoken_text_may_spell_the_narration_for_the_synthesiser(spoken):
+    script = broken(lambda s: s["slides"][1].update(spoken=spoken))
+    assert check_script(script)["slides"][1]["spoken"] == spoken
+
+
+def test_digits_may_be_spoken_one_by_one_in_italian():
+    assert said("Evita 123456 e api/3/action") == said("evita uno due tre quattro cinque sei e api tre action")
+    assert said("Il livello 1") != said("Il livello uno due")
 
 
 def test_a_script_file_that_is_not_json_names_the_file(tmp_path):
@@ -140,9 +178,9 @@ def test_any_json_value_is_accepted_or_refused_with_a_script_error(place, key, v
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(not (shutil.which("espeak-ng") and shutil.which("ffmpeg")), reason="needs espeak-ng and ffmpeg")
+@NEEDS_TOOLS
 def test_the_tool_turns_a_short_script_into_media_and_an_importable_pill(tmp_path):
-    from fd_xblocks.video_pill.tools.make_pill_media import main
+    from fd_xblocks.video_pill.tools.make_pill_media import main, stale_parts
 
     course = tmp_path / "corso"
     script_path = course / "scripts" / "prova-breve.json"
@@ -160,6 +198,18 @@ def test_the_tool_turns_a_short_script_into_media_and_an_importable_pill(tmp_pat
     assert first_start == 0 and first_end < second_start < second_end <= block.duration
     assert block.checkpoints[0]["time"] == second_end and block.checkpoints[0]["review_from"] == second_start
     assert "Il PIN è solo tuo." in block.captions["it"] and "The PIN is yours alone." in block.captions["en"]
+    assert stale_parts(load_script(script_path), course) == []
+    main(["--check", str(script_path)])  # nothing to say: no exit
+
+    rewritten = copy.deepcopy(SHORT_SCRIPT)
+    rewritten["slides"][1]["narration"] = "Il PIN lo sai solo tu."
+    script_path.write_text(json.dumps(rewritten, ensure_ascii=False), encoding="utf-8")
+    assert stale_parts(load_script(script_path), course) == [
+        "fd_video_pill/prova-breve.xml is not what the script makes on its narration's timing",
+        "static/prova-breve.mp4 does not sound as the script's narration",
+        "static/prova-breve.webm does not sound as the script's narration"]
+    with pytest.raises(SystemExit, match="prova-breve: static/prova-breve.mp4 does not sound"):
+        main(["--check", str(script_path)])
 
 
 def test_pills_are_found_by_path_by_name_or_all_at_once():

@@ -2,9 +2,14 @@
 import pytest
 from lxml import etree
 
+from fd_xblocks.video_pill.captions import format_timestamp
+from tests.helpers.pills import pill_timeline
+
 from .conftest import PILL_OLX, write_course
 
 pytestmark = pytest.mark.django_db
+DURATION = f'duration="{etree.parse(str(PILL_OLX)).getroot().get("duration")}"'
+SECOND_CUE = f"{format_timestamp(pill_timeline(PILL_OLX).cues[1]['start'])} --&gt;"  # on line 6 of the captions
 
 CONTENT_FIELDS = ("display_name", "description", "sources", "hls_url", "youtube_id", "poster", "duration", "captions",
                   "descriptions", "chapters", "checkpoints", "completion_threshold", "weight", "show_transcript",
@@ -51,11 +56,11 @@ def test_every_field_set_in_studio_round_trips(pill_key, tmp_path, staff, client
 
 
 @pytest.mark.parametrize("old, new, words", [
-    ('duration="75.24"', "", "needs a duration"),
-    ('duration="75.24"', 'duration="lungo"', "must be a number"),
+    (DURATION, "", "needs a duration"),
+    (DURATION, 'duration="lungo"', "must be a number"),
     ('<option>La foto', '<option correct="true">La foto', "exactly one option"),
     ('src="/static/what-is-open-data.mp4"', 'src="javascript:alert(1)"', "not a web address"),
-    ("00:00:06.534 --&gt;", "00:00:0x.534 --&gt;", "Line 6"),
+    (SECOND_CUE, "00:00:0x.534 --&gt;", "Line 6"),
 ])
 def test_broken_olx_is_refused_with_the_reason(tmp_path, old, new, words):
     from sandbox.courses import OlxError, import_course

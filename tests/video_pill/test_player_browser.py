@@ -8,10 +8,12 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from sandbox.models import BlockScore, TrackingLogEntry
+from tests.helpers.pills import pill_timeline
 
 from .conftest import PILL_OLX, write_course
 
 pytestmark = pytest.mark.browser
+TIMELINE = pill_timeline(PILL_OLX)
 
 # The right answers of the demo pill's checkpoints, by id (option indexes).
 RIGHT = {"commercial-use": [0], "machine-readable": [0], "truly-open": [0, 1]}
@@ -108,7 +110,8 @@ def test_watching_with_the_keyboard_completes_only_after_ninety_percent(browser,
                 assert axe_violations(browser) == []
                 assert answer_checkpoint(browser, keyboard, wait_for, [1]).startswith("Non proprio.")
                 review = find(browser, "[data-action=review]")
-                assert review.is_displayed() and review.text == "Rivedi la spiegazione (da 0:34)"
+                since = TIMELINE.clock(TIMELINE.checkpoints["machine-readable"]["review_from"])
+                assert review.is_displayed() and review.text == f"Rivedi la spiegazione (da {since})"
             assert answer_checkpoint(browser, keyboard, wait_for, RIGHT[checkpoint]).startswith("Giusto!")
             answered.append(checkpoint)
             keyboard.tab_to(find(browser, "[data-action=continue]"))
@@ -119,7 +122,7 @@ def test_watching_with_the_keyboard_completes_only_after_ninety_percent(browser,
         time.sleep(0.2)
 
     assert answered == ["commercial-use", "machine-readable", "truly-open"]
-    assert video(browser, "v.currentTime") > 0.9 * 75.24 - 1
+    assert video(browser, "v.currentTime") > 0.9 * TIMELINE.duration - 1
     completion = wait_for(lambda: BlockCompletion.objects.filter(user=user, block_key=pill).first())
     assert completion.completion == 1.0
     score = BlockScore.objects.get(user=user, usage_key=pill)
@@ -153,21 +156,23 @@ def test_the_transcript_and_chapters_work_with_the_keyboard(browser, keyboard, w
     keyboard.enter()
     assert toggle.get_attribute("aria-expanded") == "true"
     cues = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, ".fd-pill__cue"), message="transcript cues")
-    assert len(cues) == 8 and "portale open data" in cues[3].text
+    assert len(cues) == len(TIMELINE.cues) and "portale open data" in cues[3].text
+    cue, chapter = TIMELINE.cues[3]["start"], TIMELINE.chapters[3]["start"]
     keyboard.tab_to(cues[3])
     keyboard.enter()
-    wait_for(lambda: find(browser, ".fd-pill__status").text == "A 0:26", message="the seek announced")
+    wait_for(lambda: find(browser, ".fd-pill__status").text == f"A {TIMELINE.clock(cue)}", message="the seek announced")
     chapters = browser.find_elements(By.CSS_SELECTOR, ".fd-pill__chapters a")
     keyboard.tab_to(chapters[3])
     keyboard.enter()
-    wait_for(lambda: find(browser, ".fd-pill__status").text == "A 0:53", message="the chapter jump announced")
+    wait_for(lambda: find(browser, ".fd-pill__status").text == f"A {TIMELINE.clock(chapter)}",
+             message="the chapter jump announced")
     def two_seeks():
         events = list(TrackingLogEntry.objects.filter(name="seek_video", user_id=user.pk).order_by("id")
                       .values_list("event", flat=True))
         return events if len(events) >= 2 else None
 
     seeks = wait_for(two_seeks, message="two seek events")
-    assert [(e["type"], e["new_time"]) for e in seeks] == [("onCaptionSeek", 26.295), ("onChapterSeek", 53.775)]
+    assert [(e["type"], e["new_time"]) for e in seeks] == [("onCaptionSeek", cue), ("onChapterSeek", chapter)]
     assert axe_violations(browser) == []
 
 

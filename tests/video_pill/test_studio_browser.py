@@ -4,9 +4,12 @@ from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from tests.helpers.pills import pill_timeline
+
 from .conftest import PILL_OLX, write_course
 
 pytestmark = pytest.mark.browser
+DURATION = pill_timeline(PILL_OLX).duration
 
 
 @pytest.fixture
@@ -72,7 +75,7 @@ def test_a_refusal_is_announced_and_points_at_the_field(browser, keyboard, wait_
     from fd_core.platform import platform
 
     duration = browser.find_element(By.ID, "fdpe-duration")
-    wait_for(lambda: duration.get_attribute("value") == "75.24", message="editor filled in")
+    wait_for(lambda: duration.get_attribute("value") == str(DURATION), message="editor filled in")
     type_into(browser, keyboard, duration, "0")
     keyboard.tab_to(browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__save"), FAR)
     keyboard.enter()
@@ -82,7 +85,7 @@ def test_a_refusal_is_announced_and_points_at_the_field(browser, keyboard, wait_
     assert browser.switch_to.active_element == alert
     assert duration.get_attribute("aria-invalid") == "true"
     assert axe_violations(browser) == []
-    assert platform().get_block(editor).duration == 75.24
+    assert platform().get_block(editor).duration == DURATION
 
 
 NEW_CHECKPOINT = """

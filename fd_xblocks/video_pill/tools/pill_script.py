@@ -11,8 +11,8 @@
      "background": "0x0B3D6E", "webm": true,            # optional: slide colour, also a VP9/Opus file
      "slides": [
        {"id": "intro", "slide": "Text on the\\nslide", "narration": "Italian narration = Italian captions",
-        "spoken": "optional text for the speech synthesiser, when it differs from the captions: a word it would
-                   mispronounce, or the recorded wording of captions later rewritten in plainer words",
+        "spoken": "optional: the narration spelled for the speech synthesiser where it would misread it
+                   (letters apart: 'C I E'; digits in words: 'uno due tre'); it must say the same words",
         "caption_en": "English caption", "description": "Italian audio description of the slide",
         "description_en": "the same description in English",
         "chapter": "optional chapter title starting at this slide"}],
@@ -76,6 +76,28 @@ class ScriptError(ValueError):
     """The script file cannot make a pill; the message says which part and why."""
 
 
+DIGITS = ("zero", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove")
+
+
+def spoken_text(slide):
+    """What the speech synthesiser reads for a slide: its ``spoken`` spelling, else the narration."""
+    return slide.get("spoken", slide["narration"])
+
+
+def said(text):
+    """The words of a line as the listener hears them: its letters in lower case and its digits read one by
+    one in Italian, without spaces or punctuation; the captions and the audio must say the same."""
+    return "".join(DIGITS[int(char)] if char in "0123456789" else char.casefold() for char in text
+                   if char in "0123456789" or char.isalpha())
+
+
+def _check_spoken(script):
+    for index, slide in enumerate(script["slides"]):
+        if said(spoken_text(slide)) != said(slide["narration"]):
+            raise ScriptError(f"slides/{index}/spoken: says other words than the narration (the Italian captions); "
+                              "it may only spell them for the speech synthesiser (letters apart, digits in words)")
+
+
 def _check_references(script):
     slides = [slide["id"] for slide in script["slides"]]
     if len(set(slides)) != len(slides):
@@ -107,6 +129,7 @@ def check_script(script):
         place = "/".join(str(part) for part in error.absolute_path) or "the script"
         raise ScriptError(f"{place}: {error.message}") from error
     _check_references(script)
+    _check_spoken(script)
     return script
 
 
