@@ -20,6 +20,9 @@ SLACK_SECONDS = 4.0
 # A report may end this many seconds past the declared duration (encoders round up).
 END_TOLERANCE = 1.0
 MAX_INTERVALS_PER_REPORT = 200
+# Rounding room for the comparison: Unix times near 1.8e9 s carry only about 2.4e-7 s of precision
+# (a float's 53 bits), so "now - first report" can come out a few tenths of a microsecond short.
+CLOCK_ROUNDING_SECONDS = 1e-6
 
 
 def is_number(value):
@@ -80,7 +83,7 @@ def within_budget(watched, reported, started_at, covered_at_start, now):
     """True when adding ``reported`` to ``watched`` keeps the coverage growth since the learner's
     first report (``started_at``, when the coverage was ``covered_at_start`` seconds) in real time."""
     grown = covered_seconds(list(watched) + list(reported)) - covered_at_start
-    return grown <= allowed_growth(now - started_at) + 1e-9
+    return grown <= allowed_growth(now - started_at) + CLOCK_ROUNDING_SECONDS
 
 
 def reached(watched, moment, tolerance=1.0):
