@@ -5,6 +5,7 @@ import csv
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 
+from ..keyset import pages
 from ..metrics import Metric, ScopeType
 from ..models import FacilitationPoint, Target
 from ..sections import target_section
@@ -87,20 +88,9 @@ class _Echo:
 
 
 def target_rows(names):
-    """One CSV row per target, read ``CSV_CHUNK`` targets at a time by primary key.
-
-    Keyset pages rather than ``QuerySet.iterator()``: MySQL's client library fetches a whole
-    result set at once, so only small queries keep the memory flat.
-    """
-    last = 0
-    while True:
-        chunk = list(Target.objects.filter(pk__gt=last).order_by("pk").prefetch_related("milestones")[:CSV_CHUNK])
-        if not chunk:
-            return
-        yield from _rows(chunk, names)
-        last = chunk[-1].pk
-        for target in chunk:  # prefetched milestones point back at their target: free the cycle now
-            target._prefetched_objects_cache = {}
+    """One CSV row per target, read ``CSV_CHUNK`` targets at a time by primary key."""
+    for page in pages(Target.objects.prefetch_related("milestones").order_by("pk"), CSV_CHUNK):
+        yield from _rows(page, names)
 
 
 def _rows(targets, names):

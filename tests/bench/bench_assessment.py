@@ -6,7 +6,7 @@
 3. Completing an attempt (scoring, saving, adding to the totals) at 100,000 against 1,000.
 4. The peak memory (``tracemalloc``) of making the statistics CSV at 100,000 against 1,000.
 
-The large size is ``FD_BENCH_ASSESSMENT_ATTEMPTS`` (default 20,000, to keep ``make bench`` short;
+The large size is ``FD_BENCH_ASSESSMENT_ATTEMPTS`` (default 10,000, to keep ``make bench`` short;
 the issue's size: ``FD_BENCH_ASSESSMENT_ATTEMPTS=100000``).
 
 The attempts are real rows with real results (scored by ``score_attempt`` from random answers,
@@ -26,7 +26,7 @@ COURSES = ["", "course-v1:FirenzeDigitale+OD101+2026", "course-v1:FirenzeDigital
 COHORTS = ["", "Oblate", "Biblioteca", "Scuole", "Anziani", "PA"]
 PERIODS = [f"{year}-{month:02d}" for year in (2025, 2026) for month in range(1, 13)]
 PREFIX = "bench-assess-"
-SMALL, LARGE = 1_000, int(os.environ.get("FD_BENCH_ASSESSMENT_ATTEMPTS", 20_000))
+SMALL, LARGE = 1_000, int(os.environ.get("FD_BENCH_ASSESSMENT_ATTEMPTS", 10_000))
 RETAKE_WINDOW = 2000
 RESULT_POOL = 400
 

@@ -3,9 +3,11 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fd_progress import ingest
 from fd_progress.models import Target, TrainingSession
 
 from .conftest import drain, speak_english, total
@@ -24,6 +26,12 @@ def target_payload(today, **changes):
     return payload
 
 
+def read_json(response):
+    """The body of a response as JSON, streamed (the list of targets) or not."""
+    assert response.status_code == 200, response
+    return json.loads(b"".join(response.streaming_content) if response.streaming else response.content)
+
+
 def post(client, url, payload):
     speak_english(client)
     return client.post(url, json.dumps(payload), content_type="application/json")
@@ -34,7 +42,7 @@ def test_staff_create_a_target_with_milestones_and_read_its_progress(staff_clien
     assert response.status_code == 201, response.content
     target = Target.objects.get(pk=response.json()["id"])
     assert target.milestones.get().value == 9000
-    listed = staff_client.get(TARGETS).json()
+    listed = read_json(staff_client.get(TARGETS))
     assert listed[0]["progress"]["status"] == "behind"
     assert listed[0]["progress"]["value"] == 0
     response = staff_client.patch(f"{TARGETS}{target.pk}/", json.dumps({"goal": 20000}),
@@ -42,6 +50,36 @@ def test_staff_create_a_target_with_milestones_and_read_its_progress(staff_clien
     assert response.status_code == 200
     assert response.json()["milestones"] == [{"date": str(today + timedelta(days=180)), "value": "9000.00"}]
     assert staff_client.delete(f"{TARGETS}{target.pk}/").status_code == 204
+
+
+def test_the_list_of_targets_is_streamed_as_the_same_json_as_the_whole_list(staff_client, today, monkeypatch):
+    from rest_framework.renderers import JSONRenderer
+
+    from fd_progress.rest.serializers import TargetSerializer
+    from fd_progress.rest.views import TargetViewSet
+    from fd_progress.series import progress_of
+
+    for n, days in enumerate([90, 30, 30, 30, 365]):  # three share a deadline: pages break inside a tie
+        payload = target_payload(today, title_it=f"Obiettivo {n}: più “persone”\u2028", goal=100 * (n + 1),
+                                 deadline=str(today + timedelta(days=days)),
+                                 milestones=[{"date": str(today + timedelta(days=days // 2)), "value": 10 * n}])
+        assert post(staff_client, TARGETS, payload).status_code == 201
+    for user_id in (1, 2, 3):
+        ingest.enrollment(user_id, "course-v1:FirenzeDigitale+OD101+2026", timezone.now())
+    drain()
+    monkeypatch.setattr(TargetViewSet, "json_page_size", 2)
+    response = staff_client.get(TARGETS)
+    assert response.streaming and response["Content-Type"] == "application/json"
+    streamed = b"".join(response.streaming_content)
+    targets = Target.objects.all()
+    whole = JSONRenderer().render(TargetSerializer(targets, many=True, context={
+        "progress": {item.target.pk: item for item in progress_of(targets)}}).data)
+    assert streamed == whole
+    listed = json.loads(streamed)
+    assert [t["goal"] for t in listed] == ["200.00", "300.00", "400.00", "100.00", "500.00"]
+    assert {t["progress"]["value"] for t in listed} == {3} and listed[0]["milestones"][0]["value"] == "10.00"
+    indented = staff_client.get(TARGETS, HTTP_ACCEPT="application/json; indent=2")  # not streamed, same list
+    assert not indented.streaming and json.loads(indented.content) == listed
 
 
 @pytest.mark.parametrize(("changes", "field", "message"), [
