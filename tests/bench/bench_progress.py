@@ -123,12 +123,13 @@ def ingest_one_by_one(events):
     from django.db import IntegrityError, transaction
 
     from fd_progress.counting import process_pending
+    from fd_progress.models import ActivityEvent
 
     started = time.perf_counter()
     for event in events:
         try:
             with transaction.atomic():
-                event.save()
+                ActivityEvent(**event._asdict()).save()
         except IntegrityError:  # the same event again: refused by the unique dedup_key
             continue
         process_pending(1)
