@@ -5,6 +5,7 @@ Each receiver records what happened in the database (in the sender's transaction
 needed), then queues the evaluation with ``transaction.on_commit``. If the broker is down the
 pending row stays and the periodic sweep awards what is owed.
 """
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -12,35 +13,62 @@ from .models import Award, BadgeRule, LearnerFact, PendingEvaluation
 from .queueing import enqueue
 
 
-def _queue(user_id, reason):
-    PendingEvaluation.objects.create(user_id=user_id, reason=reason[:191])
+class _Evaluations:
+    """The learners whose evaluation a transaction queued, sent once it commits: one
+    ``evaluate_learner`` message for each ``FD_BADGES_BATCH_SIZE`` of them, since each task also
+    takes the other pending learners in batches (a demo or an import that announces a hundred
+    attempts in one transaction sends one message, not a hundred evaluations of one learner)."""
 
-    def send():
+    def __init__(self, user_id):
+        self.user_ids = [user_id]
+
+    def __call__(self):
         from .tasks import evaluate_learner
 
-        enqueue(evaluate_learner, user_id)  # broker down: the sweep will pick the pending row up
+        learners = list(dict.fromkeys(self.user_ids))
+        for user_id in learners[::settings.FD_BADGES_BATCH_SIZE]:
+            enqueue(evaluate_learner, user_id)  # broker down: the sweep will pick the pending rows up
 
-    transaction.on_commit(send)
+
+def _queue(user_id, reason):
+    PendingEvaluation.objects.create(user_id=user_id, reason=reason[:191])
+    if connection.in_atomic_block:
+        active = set(connection.savepoint_ids)
+        for entry in connection.run_on_commit:
+            # Registered in this transaction's still-open savepoints: it is sent whenever ours would be.
+            if isinstance(entry[1], _Evaluations) and set(entry[0]) <= active:
+                entry[1].user_ids.append(user_id)
+                return
+    transaction.on_commit(_Evaluations(user_id))
+
+
+_LARGER = {"mysql": "GREATEST({old}, VALUES({column}))", "sqlite": "MAX({old}, excluded.{column})",
+           "postgresql": "GREATEST({old}, EXCLUDED.{column})"}
+_NEW = {"mysql": "VALUES({column})", "sqlite": "excluded.{column}", "postgresql": "EXCLUDED.{column}"}
 
 
 def _record(user_id, kind, key, value, keep_max=True):
-    """Save the fact (the larger value if ``keep_max``): on MariaDB/MySQL one upsert statement,
-    as this runs inside the learner's request, once for every event."""
-    if connection.vendor == "mysql":
-        quote = connection.ops.quote_name
-        column = quote("value")
-        new = f"GREATEST({column}, VALUES({column}))" if keep_max else f"VALUES({column})"
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {quote(LearnerFact._meta.db_table)} ({quote('user_id')}, {quote('kind')}, "  # noqa: S608
-                f"{quote('key')}, {column}, {quote('updated')}) VALUES (%s, %s, %s, %s, %s) "
-                f"ON DUPLICATE KEY UPDATE {column} = {new}",
-                [user_id, kind, key, value, LearnerFact._meta.get_field("updated").get_db_prep_save(
-                    timezone.now(), connection)])
+    """Save the fact (the larger value if ``keep_max``) in one upsert statement (``ON DUPLICATE
+    KEY UPDATE`` on MariaDB/MySQL, ``ON CONFLICT ... DO UPDATE`` on SQLite and PostgreSQL), as this
+    runs inside the learner's request, once for every event."""
+    vendor = connection.vendor
+    if vendor not in _NEW:
+        fact, created = LearnerFact.objects.get_or_create(user_id=user_id, kind=kind, key=key,
+                                                          defaults={"value": value})
+        if not created and (value > fact.value or not keep_max):
+            LearnerFact.objects.filter(pk=fact.pk).update(value=value)
         return
-    fact, created = LearnerFact.objects.get_or_create(user_id=user_id, kind=kind, key=key, defaults={"value": value})
-    if not created and (value > fact.value or not keep_max):
-        LearnerFact.objects.filter(pk=fact.pk).update(value=value)
+    quote = connection.ops.quote_name
+    table, column = quote(LearnerFact._meta.db_table), quote("value")
+    new = (_LARGER if keep_max else _NEW)[vendor].format(old=f"{table}.{column}", column=column)
+    keys = ", ".join(quote(name) for name in ("user_id", "kind", "key"))
+    conflict = (f"ON DUPLICATE KEY UPDATE {column} = {new}" if vendor == "mysql"
+                else f"ON CONFLICT ({keys}) DO UPDATE SET {column} = {new}")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({keys}, {column}, {quote('updated')}) VALUES (%s, %s, %s, %s, %s) {conflict}",  # noqa: S608
+            [user_id, kind, key, value, LearnerFact._meta.get_field("updated").get_db_prep_save(
+                timezone.now(), connection)])
 
 
 def on_course_passing_status_updated(sender, signal=None, **kwargs):

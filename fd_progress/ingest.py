@@ -5,8 +5,10 @@ transaction commits. If the broker is down the row simply stays pending: the swe
 ``fd_progress_rebuild`` command processes it later, so nothing is lost.
 """
 
-import hashlib
 import hmac
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -21,9 +23,12 @@ from .models import ActivityEvent
 
 
 def dedup_key(*parts):
-    """A keyed hash of the event's natural key: the same event always gives the same key."""
+    """A keyed hash of the event's natural key: the same event always gives the same key.
+
+    ``hmac.digest`` is the one-shot (OpenSSL) form of ``hmac.new(...).hexdigest()``: same value,
+    without building an HMAC object per event."""
     natural = "\x1f".join(str(part) for part in parts)
-    return hmac.new(settings.SECRET_KEY.encode(), natural.encode(), hashlib.sha256).hexdigest()
+    return hmac.digest(settings.SECRET_KEY.encode(), natural.encode(), "sha256").hex()
 
 
 def local_day(when=None):
@@ -31,6 +36,28 @@ def local_day(when=None):
     if timezone.is_aware(when):
         return timezone.localdate(when)
     return when.date()
+
+
+class Event(NamedTuple):
+    """One event as it is written to the log: the columns of :class:`ActivityEvent` that
+    :func:`build_event` fills, in the order of ``EVENT_COLUMNS``.
+
+    A plain tuple, not a model instance: a model's ``__init__`` (its field loop and the
+    ``pre_init``/``post_init`` signals) cost more than the whole insert of the row."""
+
+    kind: str
+    dedup_key: str
+    user_id: int | None
+    day: date
+    course_key: str
+    organisation: str
+    partner: str
+    district: str
+    point_id: int | None
+    school: str
+    session_id: int | None
+    amount: Decimal | int
+    head_count: int
 
 
 def build_event(
@@ -48,27 +75,24 @@ def build_event(
     head_count=0,
     session_id=None,
 ):
-    return ActivityEvent(
-        kind=kind,
-        dedup_key=dedup_key(kind, *natural_key),
-        user_id=user_id,
-        day=day,
-        course_key=str(course_key or "")[:191],
-        organisation=(organisation or "")[:100],
-        partner=(partner or "")[:100],
-        district=(district or "")[:100],
-        point_id=point_id,
-        school=(school or "")[:100],
-        amount=amount,
-        head_count=head_count,
-        session_id=session_id,
+    return Event(
+        kind,
+        dedup_key(kind, *natural_key),
+        user_id,
+        day,
+        str(course_key or "")[:191],
+        (organisation or "")[:100],
+        (partner or "")[:100],
+        (district or "")[:100],
+        point_id,
+        (school or "")[:100],
+        session_id,
+        amount,
+        head_count,
     )
 
 
-EVENT_COLUMNS = (
-    "kind", "dedup_key", "user_id", "day", "course_key", "organisation", "partner", "district", "point_id",
-    "school", "session_id", "amount", "head_count", "processed", "created",
-)
+EVENT_COLUMNS = (*Event._fields, "processed", "created")
 
 
 def save_events(events, schedule=True, chunk=5000):
@@ -103,17 +127,12 @@ def _insert_sql():
 
 
 def _insert_events(events, chunk=5000):
-    """The rows as the driver takes them: plain attribute values (strings, ints, dates, decimals),
-    not one ORM ``get_db_prep_save`` per value, which costs more than the database's insert."""
+    """The rows as the driver takes them: each :class:`Event`'s plain values (strings, ints, dates,
+    decimals) then ``processed`` and ``created``, not one ORM ``get_db_prep_save`` per value,
+    which costs more than the database's insert."""
     sql, fields = _insert_sql()
-    attributes = [field.attname for field in fields]
-    created = attributes.index("created")
-    now = fields[created].get_db_prep_save(timezone.now(), connection)
-    rows = []
-    for event in events:
-        row = [getattr(event, name) for name in attributes]
-        row[created] = now
-        rows.append(row)
+    now = fields[-1].get_db_prep_save(timezone.now(), connection)
+    rows = [(*event, False, now) for event in events]
     with connection.cursor() as cursor:
         for start in range(0, len(rows), chunk):
             cursor.executemany(sql, rows[start : start + chunk])
