@@ -15,9 +15,9 @@ from . import captions as caption_files
 from . import media
 from .checkpoints import clean_checkpoints
 from .competences import DIGCOMP_COMPETENCE_IDS, clean_competences
-from .errors import N_, PillInputError
 from .editor_rows import apply_action, blank_checkpoint, rows_from_block, rows_from_post
 from .editor_view import checkpoint_html, option_html
+from .errors import N_, PillInputError
 from .json_endpoint import json_endpoint, json_response
 from .rendering import add_resources, json_for_script, render
 from .studio_form import chapters_text, editor_data_from_form, read_uploads, sources_text

@@ -3,8 +3,6 @@ import json
 
 import pytest
 from django.urls import reverse
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from fd_core.platform import platform
 
