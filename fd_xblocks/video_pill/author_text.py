@@ -20,6 +20,7 @@ FORMATS = (TEXT, HTML)
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # urlize links e-mail addresses too; the sanitiser drops their mailto: address, leaving an empty <a>.
 LINK_WITHOUT_ADDRESS = re.compile(r'<a rel="noopener noreferrer">([^<]*)</a>')
+BETWEEN_PARAGRAPHS = re.compile(r"</p>\s+<p>")
 BLOCK_TAG = re.compile(r"<\s*(p|ul|ol|li|h3|h4|blockquote)\b", re.IGNORECASE)
 
 
@@ -31,7 +32,11 @@ def text_to_html(text):
     paragraphs = ["\n".join(line.strip() for line in part.strip().split("\n"))
                   for part in PARAGRAPH_BREAK.split(text) if part.strip()]
     html = clean_html(linebreaks(urlize("\n\n".join(paragraphs), autoescape=True)))
-    return LINK_WITHOUT_ADDRESS.sub(r"\1", html)
+    return BETWEEN_PARAGRAPHS.sub("</p><p>", LINK_WITHOUT_ADDRESS.sub(r"\1", html))
+
+
+def _same_html(html):
+    return BETWEEN_PARAGRAPHS.sub("</p><p>", clean_html(html).strip())
 
 
 def _element_text(element):
@@ -62,9 +67,9 @@ def html_to_text(html):
         if fragment is not fragments[-1] and not isinstance(fragment, str) and (fragment.tail or "").strip():
             return None
     text = "\n\n".join(part.strip() for part in paragraphs if part.strip())
-    written = clean_html(text_to_html(text))
+    written = _same_html(text_to_html(text))
     # Text stored without a paragraph around it reads the same once the editor wraps it in one.
-    same = {clean_html(html)} | (set() if BLOCK_TAG.search(html) else {clean_html(f"<p>{html}</p>")})
+    same = {_same_html(html)} | (set() if BLOCK_TAG.search(html) else {_same_html(f"<p>{html}</p>")})
     return text if written in same else None
 
 

@@ -11,6 +11,8 @@ The buttons "add a checkpoint", "add an option" and "remove" post the form with 
 the page comes back with one row more or less and nothing is saved, so they work without
 JavaScript; the editor script does the same in the page.
 """
+import re
+
 from . import author_text
 from .checkpoints import MAX_CHECKPOINTS, MAX_OPTIONS
 from .errors import N_, PillInputError
@@ -23,6 +25,7 @@ ACTIONS = ("save", "add_checkpoint", "add_option", "remove_checkpoint", "remove_
 NEW_OPTIONS = 3
 # Indexes may have gaps (rows removed in the page): counts are bounded, not exact.
 MAX_INDEX = 100
+CHECKPOINT_FIELD = re.compile(r"^cp(\d{1,4})_")
 
 
 def blank_checkpoint(index):
@@ -60,28 +63,39 @@ def rows_from_block(block):
 
 
 # --- a posted form -----------------------------------------------------------------------------
-def _count(form, name, limit):
+def _count(form, name, limit, strict):
     raw = (form.get(name) or "0").strip()
     if not raw.isdigit() or int(raw) > limit:
+        if not strict:
+            return limit  # look at every index a form may hold
         raise PillInputError(N_("The editor's form is incomplete. Open the editor again; nothing was saved."),
                              "checkpoints")
     return int(raw)
+
+
+def _indexes(form, pattern, strict):
+    """The row indexes the form's field names hold (whatever its counts say), in order."""
+    found = sorted({int(match.group(1)) for name in form.keys() if (match := pattern.match(name))})
+    if strict and found and found[-1] >= MAX_INDEX:
+        raise PillInputError(N_("The editor's form is incomplete. Open the editor again; nothing was saved."),
+                             "checkpoints")
+    return found[:MAX_INDEX]
 
 
 def _format(form, name):
     return author_text.HTML if form.get(name) == author_text.HTML else author_text.TEXT
 
 
-def _posted_checkpoint(form, i):
+def _posted_checkpoint(form, i, strict):
     prefix = f"cp{i}_"
     if f"{prefix}time" not in form and f"{prefix}question" not in form:
         return None
     get = lambda name: form.get(prefix + name) or ""  # noqa: E731
     correct = set(form.getall(f"{prefix}correct"))
     options = []
-    for j in range(_count(form, f"{prefix}option_count", MAX_INDEX)):
-        if f"{prefix}option{j}" in form:
-            options.append({"index": j, "text": get(f"option{j}"), "correct": str(j) in correct})
+    _count(form, f"{prefix}option_count", MAX_INDEX, strict)
+    for j in _indexes(form, re.compile(rf"^{prefix}option(\d{{1,4}})$"), strict):
+        options.append({"index": j, "text": get(f"option{j}"), "correct": str(j) in correct})
     kind = get("kind")
     row = {"index": i, "id": get("id").strip(), "time": get("time"), "kind": kind, "answer": get("answer"),
            "options": options, "review_from": get("review_from"), "focus": False}
@@ -103,9 +117,12 @@ def posted_tracks(form, kind):
     return rows
 
 
-def rows_from_post(form):
-    count = _count(form, "checkpoint_count", MAX_INDEX)
-    checkpoints = [row for row in (_posted_checkpoint(form, i) for i in range(count)) if row is not None]
+def rows_from_post(form, strict=True):
+    """The posted rows; ``strict=False`` never refuses (to show a refused form again as it was sent)."""
+    count = _count(form, "checkpoint_count", MAX_INDEX, strict)
+    checkpoints = [row for row in (_posted_checkpoint(form, i, strict) for i in _indexes(form, CHECKPOINT_FIELD, strict))
+                   if row is not None]
+    count = max([count, *(row["index"] + 1 for row in checkpoints)])
     return {
         "description": form.get("description") or "", "description_format": _format(form, "description_format"),
         "checkpoints": checkpoints, "checkpoint_count": count,

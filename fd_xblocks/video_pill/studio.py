@@ -196,6 +196,8 @@ class StudioMixin:
         except PillInputError as error:
             if wants_json:
                 return json_response({"error": error.translate(_), "field": error.field}, status=error.status)
+            if rows is None:
+                rows = rows_from_post(request.POST, strict=False)
             body = self._editor_html(back=back, posted=request.POST, rows=rows, error=error.translate(_))
             return Response(self._editor_page(body, back), status=400, content_type="text/html", charset="utf-8")
         for name, value in values.items():
