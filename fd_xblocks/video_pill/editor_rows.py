@@ -120,8 +120,8 @@ def posted_tracks(form, kind):
 def rows_from_post(form, strict=True):
     """The posted rows; ``strict=False`` never refuses (to show a refused form again as it was sent)."""
     count = _count(form, "checkpoint_count", MAX_INDEX, strict)
-    checkpoints = [row for row in (_posted_checkpoint(form, i, strict) for i in _indexes(form, CHECKPOINT_FIELD, strict))
-                   if row is not None]
+    indexes = _indexes(form, CHECKPOINT_FIELD, strict)
+    checkpoints = [row for row in (_posted_checkpoint(form, i, strict) for i in indexes) if row is not None]
     count = max([count, *(row["index"] + 1 for row in checkpoints)])
     return {
         "description": form.get("description") or "", "description_format": _format(form, "description_format"),

@@ -130,8 +130,8 @@ def test_a_refusal_is_announced_and_points_at_the_field(browser, keyboard, wait_
     assert platform().get_block(editor).duration == 75.24
 
 
-def test_without_javascript_an_author_edits_the_pill_with_plain_fields(no_javascript, live_server, login, axe_violations,
-                                                                      transactional_db, tmp_path, django_user_model):
+def test_without_javascript_an_author_edits_the_pill_with_plain_fields(
+        no_javascript, live_server, login, axe_violations, transactional_db, tmp_path, django_user_model):
     from fd_core.platform import platform
     from sandbox.courses import import_course
     from sandbox.models import CourseAccessRole
