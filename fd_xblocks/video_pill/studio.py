@@ -103,6 +103,7 @@ class StudioMixin:
     """The Studio editor (``studio_view``) and its save handler."""
 
     def editor_state(self):
+        """Every editable field in the shape ``studio_submit`` takes (sending it back changes nothing)."""
         return {
             "display_name": self.display_name, "description": self.description, "sources": self.sources,
             "hls_url": self.hls_url, "youtube_id": self.youtube_id, "poster": self.poster,
