@@ -15,10 +15,12 @@ from . import captions as caption_files
 from . import media
 from .checkpoints import clean_checkpoints
 from .competences import DIGCOMP_COMPETENCE_IDS, clean_competences
+from .editor_rows import apply_action, blank_checkpoint, rows_from_block, rows_from_post
+from .editor_view import checkpoint_html, option_html
 from .errors import N_, PillInputError
-from .json_endpoint import json_endpoint
+from .json_endpoint import json_endpoint, json_response
 from .rendering import add_resources, json_for_script, render
-from .studio_form import chapters_text, checkpoints_text, editor_data_from_form, sources_text
+from .studio_form import chapters_text, editor_data_from_form, read_uploads, sources_text
 from .studio_strings import editor_strings
 
 MAX_TITLE = 200
@@ -101,6 +103,7 @@ class StudioMixin:
     """The Studio editor (``studio_view``) and its save handler."""
 
     def editor_state(self):
+        """Every editable field in the shape ``studio_submit`` takes (sending it back changes nothing)."""
         return {
             "display_name": self.display_name, "description": self.description, "sources": self.sources,
             "hls_url": self.hls_url, "youtube_id": self.youtube_id, "poster": self.poster,
@@ -113,7 +116,7 @@ class StudioMixin:
         }
 
     def _form_values(self, posted=None):
-        """The editor's fields as text: the block's values, or (after a refused post) what was sent."""
+        """The editor's single fields as text: the block's values, or (after a post) what was sent."""
         values = self._raw_form_values(posted)
         for name in ("hls_url", "poster"):
             values[name] = attribute_url(values[name])
@@ -121,43 +124,39 @@ class StudioMixin:
 
     def _raw_form_values(self, posted=None):
         if posted is not None:
-            tracks = {kind: [{"lang": posted.get(f"{kind}-{i}-lang", ""),
-                              "text": posted.get(f"{kind}-{i}-text", "")}
-                             for i in range(50) if f"{kind}-{i}-lang" in posted]
-                      for kind in ("captions", "descriptions")}
             values = {name: posted.get(name, "") for name in (
-                "display_name", "description", "sources", "hls_url", "youtube_id", "poster", "duration",
-                "chapters", "checkpoints", "threshold", "weight")}
+                "display_name", "sources", "hls_url", "youtube_id", "poster", "duration",
+                "chapters", "threshold", "weight")}
             return {**values, "show_transcript": bool(posted.get("show_transcript")),
-                    "competences": posted.getall("digcomp"), "tracks": tracks}
+                    "competences": posted.getall("digcomp")}
         return {
-            "display_name": self.display_name, "description": self.description, "sources": sources_text(self.sources),
+            "display_name": self.display_name, "sources": sources_text(self.sources),
             "hls_url": self.hls_url, "youtube_id": self.youtube_id, "poster": self.poster,
             "duration": f"{self.duration:g}" if self.duration else "", "chapters": chapters_text(self.chapters),
-            "checkpoints": checkpoints_text(self.checkpoints, (get_language() or "it")[:2]),
             "threshold": round(self.completion_threshold * 100), "weight": f"{self.weight:g}",
             "show_transcript": self.show_transcript, "competences": list(self.digcomp_competences),
-            "tracks": {kind: [{"lang": k, "text": v} for k, v in sorted(getattr(self, kind).items())]
-                       for kind in ("captions", "descriptions")},
         }
 
-    def _editor_html(self, back="", posted=None, error="", saved=False):
+    def _editor_html(self, back="", posted=None, rows=None, error="", saved=False):
         _ = self._gettext()
         strings = editor_strings(_)
         t = strings["html"]
-        values = self._form_values(posted)
+        rows = rows if rows is not None else rows_from_block(self)
         tracks = [{"name": kind, "legend": t[kind], "add": t[add],
-                   "rows": [*(row for row in values["tracks"][kind] if row["lang"] or row["text"]),
+                   "rows": [*(row for row in rows["tracks"][kind] if row["lang"] or row["text"]),
                             {"lang": "", "text": ""}]}  # an empty row adds a language
                   for kind, add in (("captions", "add_captions"), ("descriptions", "add_description"))]
         return render("studio_view.html", {
-            "t": t, "v": values, "tracks": tracks, "error": error, "saved": saved, "back": back,
+            "t": t, "v": self._form_values(posted), "rows": rows, "tracks": tracks, "error": error,
+            "saved": saved, "back": back,
+            "checkpoints": [checkpoint_html(row, number, t) for number, row in enumerate(rows["checkpoints"], 1)],
+            "checkpoint_template": checkpoint_html(blank_checkpoint("__I__"), "__N__", t),
+            "option_template": option_html("__I__", {"index": "__J__", "text": "", "correct": False}, "__M__",
+                                           "radio", t),
             "form_url": self.runtime.handler_url(self, "studio_form"), "csrf_token": form_token(),
             "areas": [{"name": name, "ids": [cid for cid in DIGCOMP_COMPETENCE_IDS if cid[0] == str(number)]}
                       for number, name in enumerate(t["areas"], start=1)],
-            "state_json": json_for_script({"values": self.editor_state(),
-                                           "saveUrl": self.runtime.handler_url(self, "studio_submit"),
-                                           "strings": strings["js"]}),
+            "state_json": json_for_script({"strings": strings["js"]}),
         })
 
     def studio_view(self, context=None):
@@ -171,29 +170,51 @@ class StudioMixin:
 
     @XBlock.handler
     def studio_form(self, request, suffix=""):
-        """The editor without JavaScript: a plain form post, the same checks as ``studio_submit``.
+        """The editor's form post (with or without JavaScript), checked like ``studio_submit``.
 
-        Saved: 303 back to the editor's page. Refused: 400 with the editor, the message and every
-        value as it was sent (nothing is lost, nothing saved)."""
+        ``fd_action`` "save" (the default): saved -> 303 back to the editor's page, or JSON
+        ``{"result": "success"}`` when the editor script asks for JSON; refused -> 400 with the
+        editor, the message and every value as it was sent (an uploaded file read into its field),
+        or JSON ``{"error", "field"}``. Other actions (add or remove a checkpoint or an option)
+        -> 200 with the editor changed by one row; nothing is saved."""
         _ = self._gettext()
+        wants_json = "application/json" in (request.headers.get("Accept") or "")
         if request.method != "POST":
-            return Response(_("Send this form with POST."), status=405, content_type="text/plain", charset="utf-8")
+            return self._refusal(_("Send this form with POST."), 405, wants_json)
         if not caller_is_course_staff(self):
-            return Response(_("Only the course team can edit this video."), status=403, content_type="text/plain",
-                            charset="utf-8")
+            return self._refusal(_("Only the course team can edit this video."), 403, wants_json)
         back = same_site_path(request.POST.get("back", ""), request.host) or same_site_path(
             request.referer or "", request.host)
+        action = request.POST.get("fd_action") or "save"
+        rows = None
         try:
-            values = clean_editor_data(editor_data_from_form(request.POST))
+            rows = rows_from_post(request.POST)
+            read_uploads(rows)
+            if action != "save":
+                body = self._editor_html(back=back, posted=request.POST, rows=apply_action(rows, action))
+                return Response(self._editor_page(body, back), content_type="text/html", charset="utf-8")
+            values = clean_editor_data(editor_data_from_form(request.POST, rows))
         except PillInputError as error:
-            body = self._editor_html(back=back, posted=request.POST, error=error.translate(_))
+            if wants_json:
+                return json_response({"error": error.translate(_), "field": error.field}, status=error.status)
+            if rows is None:
+                rows = rows_from_post(request.POST, strict=False)
+            body = self._editor_html(back=back, posted=request.POST, rows=rows, error=error.translate(_))
             return Response(self._editor_page(body, back), status=400, content_type="text/html", charset="utf-8")
         for name, value in values.items():
             setattr(self, name, value)
+        if wants_json:
+            return json_response({"result": "success"})
         if back:
             return Response(status=303, location=f"{back}{'&' if '?' in back else '?'}fd_saved=1")
         body = self._editor_html(saved=True)
         return Response(self._editor_page(body, back), content_type="text/html", charset="utf-8")
+
+    @staticmethod
+    def _refusal(message, status, wants_json):
+        if wants_json:
+            return json_response({"error": message, "field": None}, status=status)
+        return Response(message, status=status, content_type="text/plain", charset="utf-8")
 
     def _editor_page(self, body, back):
         _ = self._gettext()

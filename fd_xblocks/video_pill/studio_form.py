@@ -1,66 +1,19 @@
-"""The Studio editor as a plain HTML form: its fields' text for the page, and the posted form read
-back into the values ``studio.clean_editor_data`` checks (the same as the editor script's JSON).
+"""The Studio editor as a plain HTML form: the posted fields read back into the values
+``studio.clean_editor_data`` checks (the same as ``studio_submit``'s JSON).
 
-Without JavaScript the checkpoints are one text box, a block of lines per checkpoint::
-
-    Time: 0:26
-    Kind: single                (single, multiple or truefalse)
-    Question: Which format is open?
-    * CSV                       (an option; "*" marks a correct one, "-" a wrong one)
-    - PDF
-    Answer: true                (true or false questions only)
-    Correct: Right!             (feedback when correct)
-    Wrong: Not quite.           (feedback when wrong)
-    Review from: 0:20           (optional)
-
-Blank lines separate checkpoints. The keys are read in English or Italian (``Tempo``, ``Tipo``,
-``Domanda``, ``Risposta``, ``Giusto``, ``Sbagliato``, ``Rivedi da``) whatever the page's language.
+Checkpoints and caption tracks come as rows of fields (``editor_rows``); the introduction,
+questions and feedback as plain text (``author_text``) unless the editor showed them as HTML;
+a caption file as an upload (.vtt or .srt) or, in the advanced part, its text pasted.
 """
-import re
-
+from . import author_text
+from . import captions as caption_files
+from .editor_rows import RICH_FIELDS, TRACK_KINDS, rows_from_post
 from .errors import N_, PillInputError
+from .times import clock, parse_clock
 
-KEYS = {
-    "id": "id", "time": "time", "tempo": "time", "kind": "kind", "tipo": "kind",
-    "question": "question", "domanda": "question", "answer": "answer", "risposta": "answer",
-    "correct": "feedback_correct", "giusto": "feedback_correct",
-    "wrong": "feedback_incorrect", "sbagliato": "feedback_incorrect",
-    "review from": "review_from", "rivedi da": "review_from",
-}
-KINDS = {"single": "single", "singola": "single", "multiple": "multiple", "multipla": "multiple",
-         "truefalse": "truefalse", "vero o falso": "truefalse", "verofalso": "truefalse"}
-ANSWERS = {"true": True, "vero": True, "false": False, "falso": False}
-# The keys each page writes, in its language (English elsewhere).
-WRITTEN = {
-    "it": {"time": "Tempo", "kind": "Tipo", "question": "Domanda", "answer": "Risposta",
-           "feedback_correct": "Giusto", "feedback_incorrect": "Sbagliato", "review_from": "Rivedi da"},
-    "en": {"time": "Time", "kind": "Kind", "question": "Question", "answer": "Answer",
-           "feedback_correct": "Correct", "feedback_incorrect": "Wrong", "review_from": "Review from"},
-}
-MAX_TEXT = 200_000
-TIME = re.compile(r"^\d+(\.\d+)?$")
-
-
-def clock(seconds):
-    """12.5 -> "0:12.5", 75 -> "1:15" (what the editor shows and reads back)."""
-    seconds = round(float(seconds), 3)
-    minutes, rest = divmod(seconds, 60)
-    rest = int(rest) if rest == int(rest) else rest
-    return f"{int(minutes)}:{'0' if rest < 10 else ''}{rest}"
-
-
-def parse_clock(text, field):
-    """ "m:ss", "h:mm:ss" or seconds -> seconds; "" -> None."""
-    text = (text or "").strip().replace(",", ".")
-    if not text:
-        return None
-    parts = text.split(":")
-    if len(parts) > 3 or not all(TIME.match(part) for part in parts):
-        raise PillInputError(N_("\"{value}\" is not a time: write m:ss or seconds."), field, value=text[:40])
-    total = 0.0
-    for part in parts:
-        total = total * 60 + float(part)
-    return total
+__all__ = ["clock", "parse_clock", "editor_data_from_form", "read_uploads", "chapters_text", "sources_text"]
+CAPTION_EXTENSIONS = (".vtt", ".srt")
+MAX_UPLOAD_BYTES = 2 * caption_files.MAX_CAPTION_CHARS
 
 
 def _number(text, field, message, scale=1):
@@ -71,82 +24,12 @@ def _number(text, field, message, scale=1):
         raise PillInputError(message, field) from None
 
 
-# --- the page's text ---------------------------------------------------------------------------
-def checkpoints_text(checkpoints, lang):
-    keys = WRITTEN.get(lang, WRITTEN["en"])
-    blocks = []
-    for cp in checkpoints:
-        lines = [f"id: {cp['id']}"] if cp.get("id") else []
-        lines += [f"{keys['time']}: {clock(cp['time'])}", f"{keys['kind']}: {cp['kind']}",
-                  f"{keys['question']}: {_one_line(cp.get('question', ''))}"]
-        if cp["kind"] == "truefalse":
-            lines.append(f"{keys['answer']}: {'true' if cp.get('answer') else 'false'}")
-        else:
-            lines += [f"{'*' if option.get('correct') else '-'} {_one_line(option['text'])}"
-                      for option in cp.get("options", [])]
-        lines += [f"{keys['feedback_correct']}: {_one_line(cp.get('feedback_correct', ''))}",
-                  f"{keys['feedback_incorrect']}: {_one_line(cp.get('feedback_incorrect', ''))}"]
-        if cp.get("review_from") is not None:
-            lines.append(f"{keys['review_from']}: {clock(cp['review_from'])}")
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
-
-
-def _one_line(text):
-    return " ".join(str(text).split())
-
-
 def chapters_text(chapters):
     return "\n".join(f"{clock(chapter['start'])} {chapter['title']}" for chapter in chapters)
 
 
 def sources_text(sources):
     return "\n".join(f"{source['src']} {source.get('label') or ''}".strip() for source in sources)
-
-
-# --- the posted form ---------------------------------------------------------------------------
-def parse_checkpoints(text):
-    """The checkpoints text box -> the list ``clean_checkpoints`` checks; PillInputError names the line."""
-    if len(text) > MAX_TEXT:
-        raise PillInputError(N_("The checkpoints are too long."), "checkpoints")
-    checkpoints, current = [], None
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line:
-            current = None
-            continue
-        if current is None:
-            current = {"options": []}
-            checkpoints.append(current)
-        if line[0] in "*-":
-            current["options"].append({"text": line[1:].strip(), "correct": line[0] == "*"})
-            continue
-        key, colon, value = line.partition(":")
-        name = KEYS.get(key.strip().lower())
-        if not colon or name is None:
-            raise PillInputError(N_("Checkpoints, line {line}: start it with Time, Kind, Question, Answer, "
-                                    "Correct, Wrong or Review from and a colon, or with * or - for an option."),
-                                 "checkpoints", line=number)
-        value = value.strip()
-        if name in ("time", "review_from"):
-            current[name] = parse_clock(value, "checkpoints")
-        elif name == "kind":
-            if value.lower() not in KINDS:
-                raise PillInputError(N_("Checkpoints, line {line}: the kind is single, multiple or truefalse."),
-                                     "checkpoints", line=number)
-            current["kind"] = KINDS[value.lower()]
-        elif name == "answer":
-            if value.lower() not in ANSWERS:
-                raise PillInputError(N_("Checkpoints, line {line}: the answer is true or false."),
-                                     "checkpoints", line=number)
-            current["answer"] = ANSWERS[value.lower()]
-        else:
-            current[name] = value
-    for checkpoint in checkpoints:
-        checkpoint.setdefault("kind", "single")
-        if checkpoint["kind"] == "truefalse":
-            checkpoint.pop("options")
-    return checkpoints
 
 
 def parse_chapters(text):
@@ -162,23 +45,93 @@ def parse_chapters(text):
     return chapters
 
 
-def _tracks(form, kind):
-    tracks = []
-    for index in range(50):
-        lang, text = form.get(f"{kind}-{index}-lang"), form.get(f"{kind}-{index}-text")
-        if lang is None and text is None:
-            break
-        if (lang or "").strip() or (text or "").strip():
-            tracks.append({"lang": (lang or "").strip(), "text": text or ""})
-    return tracks
+# --- uploaded caption files --------------------------------------------------------------------
+def read_caption_upload(upload, kind):
+    """An uploaded .vtt/.srt file -> its text as clean WebVTT; PillInputError names the file."""
+    name = str(upload.filename)[-80:]
+    if not name.lower().endswith(CAPTION_EXTENSIONS):
+        raise PillInputError(N_("The file \"{name}\" is not a caption file: choose a .vtt or .srt file."),
+                             kind, name=name)
+    data = upload.file.read(MAX_UPLOAD_BYTES + 1)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise PillInputError(N_("The file \"{name}\" is too big for a caption file."), kind, name=name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PillInputError(N_("The file \"{name}\" is not plain text in UTF-8: save it again as UTF-8."),
+                             kind, name=name) from None
+    try:
+        return caption_files.normalise(text, kind)
+    except PillInputError as error:
+        raise PillInputError(N_("The file \"{name}\": {problem}"), kind, name=name, problem=error) from error
 
 
-def editor_data_from_form(form):
-    """A posted editor form (webob MultiDict) -> the dict the editor script sends as JSON."""
+def read_uploads(rows):
+    """Put each uploaded file's text in its row (so a page shown again keeps it); the first bad file raises.
+
+    Every good file is read before the bad one raises, so nothing uploaded well is lost."""
+    problem = None
+    for kind in TRACK_KINDS:
+        for row in rows["tracks"][kind]:
+            upload = row.pop("file", None)
+            if upload is None:
+                continue
+            try:
+                row["text"] = read_caption_upload(upload, kind)
+            except PillInputError as error:
+                problem = problem or error
+    if problem is not None:
+        raise problem
+    return rows
+
+
+# --- rows -> the values clean_editor_data checks -----------------------------------------------
+def _option_list(row):
+    return [{"text": option["text"], "correct": option["correct"]}
+            for option in row["options"] if option["text"].strip()]
+
+
+def _is_blank(row):
+    return not any((row["time"].strip(), row["question"].strip(), *(o["text"].strip() for o in row["options"])))
+
+
+def checkpoints_from_rows(rows):
+    checkpoints = []
+    for row in rows:
+        if _is_blank(row):
+            continue  # an added checkpoint left empty
+        number = len(checkpoints) + 1
+        time = parse_clock(row["time"], "checkpoints")
+        if time is None:
+            raise PillInputError(N_("Checkpoint {number}: write when it stops the video (m:ss or seconds)."),
+                                 "checkpoints", number=number)
+        checkpoint = {"time": time, "kind": row["kind"], "review_from": parse_clock(row["review_from"], "checkpoints"),
+                      **{name: author_text.from_editor(row[name], row[f"{name}_format"]) for name in RICH_FIELDS}}
+        if row["id"]:
+            checkpoint["id"] = row["id"]
+        if row["kind"] == "truefalse":
+            checkpoint["answer"] = {"true": True, "false": False}.get(row["answer"])
+        else:
+            checkpoint["options"] = _option_list(row)
+        checkpoints.append(checkpoint)
+    return checkpoints
+
+
+def tracks_from_rows(rows):
+    return [{"lang": row["lang"].strip(), "text": row["text"]} for row in rows
+            if not row["remove"] and (row["lang"].strip() or row["text"].strip())]
+
+
+def editor_data_from_form(form, rows=None):
+    """A posted editor form (webob MultiDict) -> the dict the JSON handler takes.
+
+    ``rows``: the form's rows already read (``rows_from_post`` + ``read_uploads``)."""
+    if rows is None:
+        rows = read_uploads(rows_from_post(form))
     get = lambda name: form.get(name) or ""  # noqa: E731
     return {
         "display_name": get("display_name"),
-        "description": get("description"),
+        "description": author_text.from_editor(rows["description"], rows["description_format"]),
         "sources": [{"src": parts[0], "label": " ".join(parts[1:])}
                     for parts in (line.split() for line in get("sources").splitlines()) if parts],
         "hls_url": get("hls_url").strip(),
@@ -186,10 +139,10 @@ def editor_data_from_form(form):
         "poster": get("poster").strip(),
         "duration": _number(get("duration"), "duration",
                             N_("The duration must be a number of seconds greater than zero.")),
-        "captions": _tracks(form, "captions"),
-        "descriptions": _tracks(form, "descriptions"),
+        "captions": tracks_from_rows(rows["tracks"]["captions"]),
+        "descriptions": tracks_from_rows(rows["tracks"]["descriptions"]),
         "chapters": parse_chapters(get("chapters")),
-        "checkpoints": parse_checkpoints(get("checkpoints")),
+        "checkpoints": checkpoints_from_rows(rows["checkpoints"]),
         "completion_threshold": _number(get("threshold"), "completion_threshold", N_(
             "The completion threshold must be between 0.1 and 1 (for example 0.9 for 90%)."), scale=100),
         "weight": _number(get("weight"), "weight", N_("The weight must be a number between 0 and 100.")),

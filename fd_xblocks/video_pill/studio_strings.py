@@ -5,7 +5,16 @@ def editor_strings(_):
     html = {
         "basics": _("The video"),
         "display_name": _("Display name"),
-        "description": _("Introduction (basic HTML: paragraphs, lists, links)"),
+        "description": _("Introduction"),
+        "description_help": _("Write plain text. Leave an empty line between paragraphs. "
+                              "Web addresses (https://...) become links."),
+        "description_html_help": _("This introduction has formatting that plain text cannot keep, "
+                                   "so it is shown as HTML. Change it here, or choose plain text below."),
+        "description_advanced": _("Advanced: write the introduction in HTML"),
+        "description_format": _("The introduction is written as"),
+        "format_text": _("plain text"),
+        "format_html": _("HTML (paragraphs, lists, links)"),
+        "kept_as_html": _("This text has formatting that plain text cannot keep, so it is shown as HTML."),
         "sources": _("Video files: one address per line, optionally followed by a quality label "
                      "(e.g. /static/pill.mp4 360p)"),
         "hls_url": _("HLS stream (.m3u8), optional"),
@@ -13,26 +22,39 @@ def editor_strings(_):
         "poster": _("Poster image address, optional"),
         "duration": _("Duration in seconds"),
         "duration_help": _("Filled in from the first video file when you leave it empty."),
-        "captions": _("Captions (WebVTT or SRT)"),
-        "descriptions": _("Audio description (WebVTT text descriptions), optional"),
-        "language": _("Language code"),
-        "caption_text": _("Caption file text"),
-        "upload": _("Load from a file"),
-        "add_captions": _("Add a caption language"),
-        "add_description": _("Add an audio description language"),
+        "captions": _("Captions"),
+        "descriptions": _("Audio description (text read aloud), optional"),
+        "language": _("Language code (e.g. it or en)"),
+        "caption_text": _("Text of the caption file (WebVTT or SRT)"),
+        "upload": _("Caption file (.vtt or .srt)"),
+        "replace_file": _("Replace with another file (.vtt or .srt)"),
+        "remove_track": _("Remove this language"),
+        "paste_advanced": _("Advanced: see or paste the text of the file"),
+        "add_captions": _("A new caption language"),
+        "add_description": _("A new audio description language"),
         "remove": _("Remove"),
         "chapters": _("Chapters: one per line, time and title (e.g. 0:30 Formats), "
                       "or a WebVTT chapters file"),
         "checkpoints": _("Checkpoints (questions that pause the video)"),
+        "checkpoints_help": _("Each checkpoint stops the video at its time and asks one question. "
+                              "An empty checkpoint is not saved."),
+        "checkpoint": _("Checkpoint {number}"),
         "add_checkpoint": _("Add a checkpoint"),
+        "remove_checkpoint": _("Remove checkpoint {number}"),
         "time": _("Time (m:ss or seconds)"),
         "kind": _("Kind"),
         "single": _("Single choice"),
         "multiple": _("Multiple choice"),
         "truefalse": _("True or false"),
         "question": _("Question"),
-        "options": _("Options: one per line, start the correct ones with *"),
-        "answer": _("The statement is"),
+        "options_legend": _("Options (single and multiple choice)"),
+        "options_help": _("Write one option per field and tick the correct one (for multiple choice, "
+                          "every correct one). An empty option is not saved."),
+        "option": _("Option {number}"),
+        "option_correct": _("Option {number} is correct"),
+        "remove_option": _("Remove option {number}"),
+        "add_option": _("Add an option to checkpoint {number}"),
+        "answer_legend": _("Answer (true or false questions)"),
         "true": _("True"),
         "false": _("False"),
         "feedback_correct": _("Feedback when correct"),
@@ -48,32 +70,13 @@ def editor_strings(_):
         "save": _("Save"),
         "cancel": _("Cancel"),
         "saved": _("Saved."),
-        # The form without JavaScript (the script replaces these parts with rows of fields).
-        "tracks_help": _("To add a language, fill in the empty row; to remove one, empty both of its fields."),
-        "checkpoints_text": _("Checkpoints, as text"),
-        "checkpoints_help": _("One block of lines per checkpoint, with an empty line between blocks. Each line "
-                              "starts with Time, Kind (single, multiple or truefalse), Question, Correct "
-                              "(feedback when correct), Wrong (feedback when wrong), Review from (optional) or, "
-                              "for true or false questions, Answer (true or false), then a colon. Write each "
-                              "option on its own line: * for a correct option, - for a wrong one. For example:"),
-        "checkpoints_example": _("Time: 0:26\nKind: single\nQuestion: Which format is open?\n* CSV\n- PDF\n"
-                                 "Correct: Right: CSV is open.\nWrong: Not quite: a PDF is hard to reuse.\n"
-                                 "Review from: 0:20"),
+        "tracks_help": _("Upload one file per language. To add a language, fill in the empty row."),
     }
     js = {
         "saving": _("Saving..."),
         "saved": _("Saved."),
-        "badTime": _("\"{value}\" is not a time: write m:ss or seconds."),
-        "remove": html["remove"],
-        "language": html["language"],
-        "caption_text": html["caption_text"],
-        "upload": html["upload"],
-        "time": html["time"], "kind": html["kind"], "single": html["single"], "multiple": html["multiple"],
-        "truefalse": html["truefalse"], "question": html["question"], "options": html["options"],
-        "answer": html["answer"], "true": html["true"], "false": html["false"],
-        "feedback_correct": html["feedback_correct"], "feedback_incorrect": html["feedback_incorrect"],
-        "review_from": html["review_from"],
-        "checkpoint": _("Checkpoint {number}"),
         "networkError": _("Could not reach the server. Nothing was saved; try again."),
+        **{name: html[name] for name in ("checkpoint", "remove_checkpoint", "add_option", "option",
+                                         "option_correct", "remove_option")},
     }
     return {"html": html, "js": js}

@@ -35,28 +35,56 @@ def type_into(browser, keyboard, element, text):
     element.send_keys(text)
 
 
+def axe_without_javascript(browser, axe_violations):
+    """axe-core needs scripts: allowed for the scan only (the page's own scripts were skipped and stay so)."""
+    assert browser.find_elements(By.CSS_SELECTOR, ".fd-pill-editor[data-ready]") == []  # no script ran
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    try:
+        return axe_violations(browser)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+
+
+def no_sideways_scroll(browser):
+    return browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+
+
 def test_an_author_edits_the_pill_with_the_keyboard(browser, keyboard, wait_for, axe_violations, editor):
     from fd_core.platform import platform
 
     title = browser.find_element(By.ID, "fdpe-display_name")
     wait_for(lambda: title.get_attribute("value") == "Che cosa sono gli open data", message="editor filled in")
-    assert len(browser.find_elements(By.CSS_SELECTOR, "[data-row=checkpoint]")) == 3
-    assert len(browser.find_elements(By.CSS_SELECTOR, "[data-row=captions]")) == 2
+    assert len(browser.find_elements(By.CSS_SELECTOR, "[data-checkpoints] [data-row=checkpoint]")) == 3
+    assert len(browser.find_elements(By.CSS_SELECTOR, "[data-row=captions]")) == 3  # two languages, one new
+    intro = browser.find_element(By.ID, "fdpe-description")
+    assert intro.get_attribute("value").startswith("Poco più di un minuto")  # plain text, no <p>
+    first = browser.find_element(By.CSS_SELECTOR, "[data-checkpoints] [data-row=checkpoint]")
+    assert not first.find_element(By.CSS_SELECTOR, "[data-for-kind=truefalse]").get_attribute("hidden")
+    assert first.find_element(By.CSS_SELECTOR, "[data-for-kind=choice]").get_attribute("hidden")  # true or false
     assert axe_violations(browser) == []
 
     type_into(browser, keyboard, title, "Open data: che cosa sono")
-    keyboard.tab_to(browser.find_element(By.CSS_SELECTOR, "[data-add=checkpoint]"), FAR)
+    type_into(browser, keyboard, intro, "Un minuto sugli open data.\n\nIl portale: https://opendata.comune.fi.it")
+    keyboard.tab_to(browser.find_element(By.CSS_SELECTOR, "[data-add-checkpoint]"), FAR)
     keyboard.enter()
-    new = browser.find_elements(By.CSS_SELECTOR, "[data-row=checkpoint]")[-1]
-    type_into(browser, keyboard, new.find_element(By.NAME, "time"), "1:10")
-    type_into(browser, keyboard, new.find_element(By.NAME, "question"), "Il portale è gratuito?")
-    options = new.find_element(By.NAME, "options")
-    type_into(browser, keyboard, options, "*Sì")
-    options.send_keys(Keys.ENTER, "No, si paga")
-    type_into(browser, keyboard, new.find_element(By.NAME, "review_from"), "0:26")
+    new = browser.find_elements(By.CSS_SELECTOR, "[data-checkpoints] [data-row=checkpoint]")[-1]
+    assert browser.switch_to.active_element == new.find_element(By.TAG_NAME, "textarea")  # focus on its question
+    assert new.find_element(By.TAG_NAME, "legend").text == "Domanda 4"
+    browser.switch_to.active_element.send_keys("Il portale è gratuito?")
+    type_into(browser, keyboard, new.find_element(By.NAME, "cp3_time"), "1:10")
+    options = new.find_elements(By.CSS_SELECTOR, "[data-option] input:not([type])")
+    type_into(browser, keyboard, options[0], "Sì")
+    keyboard.tab_to(new.find_elements(By.CSS_SELECTOR, "[data-correct]")[0], FAR)
+    keyboard.space()
+    type_into(browser, keyboard, options[1], "No, si paga")
+    keyboard.tab_to(new.find_elements(By.CSS_SELECTOR, "[data-option] [data-remove]")[2], FAR)
+    keyboard.enter()  # the third option, left empty, removed
+    assert len(new.find_elements(By.CSS_SELECTOR, "[data-option]")) == 2
+    type_into(browser, keyboard, new.find_element(By.NAME, "cp3_review_from"), "0:26")
     competence = browser.find_element(By.CSS_SELECTOR, "[name=digcomp][value='2.6']")
     keyboard.tab_to(competence, FAR)
     keyboard.space()
+    assert axe_violations(browser) == []
     keyboard.tab_to(browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__save"), FAR)
     keyboard.enter()
     wait_for(lambda: browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__status").text == "Salvato.",
@@ -64,11 +92,28 @@ def test_an_author_edits_the_pill_with_the_keyboard(browser, keyboard, wait_for,
 
     block = platform().get_block(editor)
     assert block.display_name == "Open data: che cosa sono"
+    assert block.description == ('<p>Un minuto sugli open data.</p><p>Il portale: <a href="https://opendata.comune.fi.it"'
+                                 ' rel="noopener noreferrer">https://opendata.comune.fi.it</a></p>')
     assert block.checkpoints[-1]["options"] == [{"text": "Sì", "correct": True},
                                                 {"text": "No, si paga", "correct": False}]
+    assert block.checkpoints[-1]["question"] == "<p>Il portale è gratuito?</p>"
     assert (block.checkpoints[-1]["time"], block.checkpoints[-1]["review_from"]) == (70.0, 26.0)
     assert block.digcomp_competences == ["1.1", "1.3", "2.6", "3.3"]
-    assert len(block.captions) == 2 and block.captions == platform().get_block(editor).captions
+    assert len(block.captions) == 2
+
+
+def test_the_editor_fits_a_320_px_phone(browser, wait_for, axe_violations, editor):
+    from tests.helpers.browser import WINDOW_SIZE
+
+    browser.set_window_size(320, 800)
+    try:
+        browser.refresh()
+        wait_for(lambda: browser.find_element(By.ID, "fdpe-display_name").get_attribute("value"), message="filled in")
+        browser.find_element(By.CSS_SELECTOR, "[data-add-checkpoint]").click()
+        assert no_sideways_scroll(browser)
+        assert axe_violations(browser) == []
+    finally:
+        browser.set_window_size(*WINDOW_SIZE)
 
 
 def test_a_refusal_is_announced_and_points_at_the_field(browser, keyboard, wait_for, axe_violations, editor):
@@ -88,20 +133,8 @@ def test_a_refusal_is_announced_and_points_at_the_field(browser, keyboard, wait_
     assert platform().get_block(editor).duration == DURATION
 
 
-NEW_CHECKPOINT = """
-
-Tempo: 1:10
-Tipo: singola
-Domanda: Il portale è gratuito?
-* Sì
-- No, si paga
-Giusto: Sì, i dati si scaricano gratis.
-Sbagliato: Invece è gratuito.
-Rivedi da: 0:26"""
-
-
-def test_without_javascript_an_author_edits_the_pill_with_plain_fields(no_javascript, live_server, login,
-                                                                      transactional_db, tmp_path, django_user_model):
+def test_without_javascript_an_author_edits_the_pill_with_plain_fields(
+        no_javascript, live_server, login, axe_violations, transactional_db, tmp_path, django_user_model):
     from fd_core.platform import platform
     from sandbox.courses import import_course
     from sandbox.models import CourseAccessRole
@@ -116,27 +149,33 @@ def test_without_javascript_an_author_edits_the_pill_with_plain_fields(no_javasc
     browser.get(page)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Studio: Che cosa sono gli open data"
     assert browser.find_element(By.ID, "fdpe-display_name").get_attribute("value") == "Che cosa sono gli open data"
-    checkpoints = browser.find_element(By.ID, "fdpe-checkpoints")
-    assert checkpoints.get_attribute("value").count("Tempo: ") == 3  # the three checkpoints, as text
-    help_text = browser.find_element(By.ID, "fdpe-checkpoints-help").text
-    assert "Tempo: 0:26" in help_text and "* per un'opzione giusta" in help_text
+    assert browser.find_element(By.ID, "fdpe-cp1-option0").get_attribute("value") == "CSV"
     assert browser.find_element(By.ID, "fdpe-captions-0-lang").get_attribute("value") == "en"
+    assert axe_without_javascript(browser, axe_violations) == []
 
-    # A mistake: the message says which line, the page keeps everything typed, nothing is saved.
-    checkpoints.send_keys(Keys.CONTROL, Keys.END)
-    checkpoints.send_keys("\n\nTempo 1:10")
+    # "Add a checkpoint" posts the form: the page comes back with an empty checkpoint, nothing saved.
     browser.find_element(By.ID, "fdpe-display_name").send_keys(" (nuovo)")
-    browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__save").click()
-    alert = browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__error")
-    assert alert.is_displayed() and "riga" in alert.text and "Tempo" in alert.text
+    browser.find_element(By.CSS_SELECTOR, "[data-add-checkpoint]").click()
+    assert browser.switch_to.active_element.get_attribute("id") == "fdpe-cp3-question"  # autofocus
     assert browser.find_element(By.ID, "fdpe-display_name").get_attribute("value").endswith(" (nuovo)")
-    checkpoints = browser.find_element(By.ID, "fdpe-checkpoints")
-    assert checkpoints.get_attribute("value").endswith("Tempo 1:10")
+    assert len(platform().get_block(pill).checkpoints) == 3
+    browser.switch_to.active_element.send_keys("Il portale è gratuito?")
+    browser.find_element(By.ID, "fdpe-cp3-time").send_keys("9:99:99:99")  # a mistake
+    browser.find_element(By.ID, "fdpe-cp3-option0").send_keys("Sì")
+    browser.find_element(By.CSS_SELECTOR, "[name=cp3_correct][value='0']").click()
+    browser.find_element(By.ID, "fdpe-cp3-option1").send_keys("No, si paga")
+    browser.find_element(By.ID, "fdpe-cp3-option1").send_keys(Keys.ENTER)  # Enter saves, it adds nothing
+    alert = browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__error")
+    assert alert.is_displayed() and "non è un tempo" in alert.text
+    assert browser.find_element(By.ID, "fdpe-cp3-question").get_attribute("value") == "Il portale è gratuito?"
+    assert browser.find_element(By.ID, "fdpe-cp3-option1").get_attribute("value") == "No, si paga"
     assert platform().get_block(pill).display_name == "Che cosa sono gli open data"
+    assert axe_without_javascript(browser, axe_violations) == []
 
-    typed = checkpoints.get_attribute("value")
-    checkpoints.clear()
-    checkpoints.send_keys(typed[: -len("\n\nTempo 1:10")] + NEW_CHECKPOINT)
+    time = browser.find_element(By.ID, "fdpe-cp3-time")
+    time.clear()
+    time.send_keys("1:10")
+    browser.find_element(By.ID, "fdpe-cp3-review_from").send_keys("0:26")
     browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__save").click()
     assert browser.find_element(By.CSS_SELECTOR, ".fd-pill-editor__status").text == "Salvato."
     assert browser.current_url.startswith(page)  # back on the editor's page
