@@ -12,7 +12,7 @@ from .errors import N_
 from .intervals import coverage
 from .learner_handlers import LearnerHandlersMixin
 from .olx import OlxMixin
-from .player import clock_text, player_html, runtime_urls
+from .player import clock_text, field_value, player_view
 from .rendering import render
 from .strings import language_label
 from .studio import StudioMixin
@@ -91,21 +91,23 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
         preferences = self._user_attr("edx-platform.user_preferences") or {}
         return (preferences.get("pref-lang") or get_language() or "it").split("-")[0]
 
-    def default_caption_language(self, language=None):
+    def default_caption_language(self, language=None, codes=None):
         """The learner's own choice in the player, else the site's language, else the first track.
 
         Only an explicit choice holds: the language the player showed by itself (saved with each
         progress report) never outlives the site's language, so switching the site to English gives
-        English captions."""
-        if not self.captions:
+        English captions. ``codes``: the caption languages, sorted, when the caller has them."""
+        codes = sorted(self.captions) if codes is None else codes
+        if not codes:
             return ""
-        if self.caption_choice in self.captions:
-            return self.caption_choice
+        choice = field_value(self, "caption_choice")
+        if choice in codes:
+            return choice
         language = language or self.learner_language()
-        for code in sorted(self.captions):
+        for code in codes:
             if code.split("-")[0] == language:
                 return code
-        return sorted(self.captions)[0]
+        return codes[0]
 
     def default_description_language(self):
         """The audio description in the site's language, else in the captions' language, else the first."""
@@ -148,12 +150,12 @@ class VideoPillBlock(LearnerHandlersMixin, StudioMixin, OlxMixin, XBlock):
     # ------------------------------------------------------------------- views
     @XBlock.supports("multi_device")
     def student_view(self, context=None):
-        # The player is rendered once per content version and language; only the learner's state is added.
-        fragment = Fragment(player_html(self, self._gettext()))
-        urls = runtime_urls(self)
-        fragment.add_css_url(urls["video_pill.css"])
-        fragment.add_javascript_url(urls["video_pill_media.js"])
-        fragment.add_javascript_url(urls["video_pill.js"])
+        # The player is rendered once per content version and language (Django's cache); only the
+        # learner's state is added.
+        html, resources = player_view(self)
+        fragment = Fragment(html)
+        for url, mimetype, placement in resources:
+            fragment.add_resource_url(url, mimetype, placement)
         fragment.initialize_js("FdVideoPill")
         return fragment
 

@@ -70,3 +70,68 @@ def test_each_language_gets_its_own_player(learner, second_learner, unit_url):
     assert 'aria-label="Riproduci"' in italian and 'aria-label="Play"' not in italian
     assert 'aria-label="Play"' in english and 'aria-label="Riproduci"' not in english
     assert state_of(english)["transcriptLanguage"] == "en" and state_of(italian)["transcriptLanguage"] == "it"
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """How many times the player itself is rendered (not served from Django's cache)."""
+    from fd_xblocks.video_pill import player
+
+    made = []
+    real = player._render_variant
+
+    def counted(*args):
+        made.append(args[0].scope_ids.usage_id)
+        return real(*args)
+
+    monkeypatch.setattr(player, "_render_variant", counted)
+    return made
+
+
+def test_the_second_learner_gets_the_player_from_djangos_cache_with_only_their_own_state(
+        learner, second_learner, learner_block, unit_url, renders):
+    from django.core.cache import cache
+
+    cache.clear()
+    watch(learner_block, learner, (0, 66))
+    block = learner_block(learner)
+    block.position, block.speed, block.caption_choice = 30.0, 1.75, "en"
+    block.answers = {"commercial-use": {"correct": False, "answer": [False]}}
+    block.save()
+    block = learner_block(second_learner)
+    block.position, block.speed, block.caption_choice = 12.0, 0.75, "en"
+    block.save()
+
+    first = page_of(learner, unit_url)
+    second = page_of(second_learner, unit_url)
+    assert len(renders) == 1  # the same content, language and captions: one render, in the shared cache
+    mine, theirs = state_of(first), state_of(second)
+    assert (mine["position"], mine["speed"], theirs["position"], theirs["speed"]) == (30.0, 1.75, 12.0, 0.75)
+    assert [cp["answered"] for cp in theirs["checkpoints"]] == [False, False, False]
+    assert next(cp for cp in mine["checkpoints"] if cp["id"] == "commercial-use")["answered"] is True
+    assert '<option value="0.75" selected>' in second and '<option value="1.75" selected>' not in second
+    assert "Guardato: 0%" in second and "Guardato: 87%" in first
+    assert state_of(page_of(learner, unit_url)) == mine
+    # Django's cache is what holds it: once emptied, the player is rendered again.
+    cache.clear()
+    assert state_of(page_of(second_learner, unit_url)) == theirs
+    assert len(renders) == 2
+
+
+def test_an_author_edit_of_any_shown_content_changes_the_page_at_once(learner, unit_url, pill_key, pill_course):
+    from fd_core.platform import platform
+
+    before = page_of(learner, unit_url)
+    block = platform().get_block(pill_key)
+    captions = dict(block.captions)
+    captions["it"] = captions["it"].replace("Ciao!", "Buongiorno!")
+    checkpoints = [dict(cp) for cp in block.checkpoints]
+    checkpoints[0]["question"] = "<p>Si possono vendere app fatte con gli open data?</p>"
+    _edit(pill_key, captions=captions, checkpoints=checkpoints,
+          description="<p>Una pillola nuova.</p><script>alert(1)</script>", show_transcript=True)
+    after = page_of(learner, unit_url)
+    assert "Ciao!" in before and "Ciao!" not in after and "Buongiorno!" in after
+    assert "Si possono vendere app" in json.dumps(state_of(after)["checkpoints"], ensure_ascii=False)
+    assert "<p>Una pillola nuova.</p>" in after and "alert(1)" not in after
+    assert 'data-action="transcript" aria-expanded="false"' in before
+    assert 'data-action="transcript" aria-expanded="true"' in after
