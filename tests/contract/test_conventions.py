@@ -176,7 +176,7 @@ def _task_kinds(app):
 
 @pytest.mark.parametrize("app", APPS)
 def test_every_task_declares_its_kind_and_is_routed_by_it(app):
-    from fd_core.queues import KINDS, apply_routes
+    from fd_core.queues import KINDS
 
     tasks, kinds = _tasks_of(app), _task_kinds(app)
     assert tasks - set(kinds) == set(), f"{app}: tasks without a kind in TASK_KINDS of {app}/settings/common.py"
