@@ -1,15 +1,17 @@
-"""Celery queues of the suite: awards, counting and exports, each of which can have its own workers.
+"""Celery queues of the suite: awards, counting, exports, notices and cleanup, each of which can have its own
+workers.
 
-Every task of the suite has a kind (``awards``, ``counting`` or ``exports``), declared by its app as
-``TASK_KINDS`` in its ``settings/common.py``. With the setting ``FD_TASK_QUEUES`` (kind ->
-queue name, e.g. ``{"awards": "fd.awards", "counting": "fd.counting", "exports": "fd.exports"}``)
-each app's ``plugin_settings`` routes its tasks there: into ``EXPLICIT_QUEUES`` in the LMS (read
+Every task of the suite has a kind (``awards``, ``counting``, ``exports``, ``notices`` for e-mails to
+people, ``cleanup`` for erasing what is kept no longer), declared by its app as ``TASK_KINDS`` in its
+``settings/common.py`` (tests/contract/test_conventions.py fails a task without one). With the setting
+``FD_TASK_QUEUES`` (kind -> queue name, e.g. ``{"awards": "fd.awards", "counting": "fd.counting"}``) each app's
+``plugin_settings`` routes its tasks there: into ``EXPLICIT_QUEUES`` in the LMS (read
 by ``openedx.core.lib.celery.routers.route_task``) and into ``CELERY_TASK_ROUTES`` elsewhere (the
 sandbox). A kind left out, or an empty setting (the default), keeps its tasks on the default queue.
 Workers then take queues with ``celery worker --queues fd.awards`` (see the README: sizing).
 """
 
-KINDS = ("awards", "counting", "exports")
+KINDS = ("awards", "counting", "exports", "notices", "cleanup")
 
 
 def task_routes(queues, task_kinds):

@@ -117,6 +117,33 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# --- People ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def learner_fields():
+    """Who the ``learner`` is: ``create_user`` arguments. A suite whose stories name their learner
+    overrides this fixture (``{"username": "giulia"}``); e-mail ``<username>@example.org`` unless given."""
+    return {"username": "learner"}
+
+
+@pytest.fixture
+def learner_course():
+    """The course the ``learner`` is enrolled in: none, unless a block's suite overrides this with its course."""
+    return None
+
+
+@pytest.fixture
+def learner(db, django_user_model, learner_fields, learner_course):
+    """A learner (password ``pw``), enrolled in ``learner_course`` when the suite has one."""
+    fields = {"email": f"{learner_fields['username']}@example.org", "password": "pw", **learner_fields}
+    user = django_user_model.objects.create_user(**fields)
+    if learner_course is not None:
+        from sandbox.enrollment import enroll
+
+        enroll(user, learner_course)
+    return user
+
+
 # --- Celery ---------------------------------------------------------------------------------
 
 def _celery_app(path):

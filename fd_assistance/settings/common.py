@@ -3,6 +3,7 @@
 from celery.schedules import crontab
 
 from fd_core.plugin import apply_defaults, merge_beat_schedule
+from fd_core.queues import apply_routes
 
 DEFAULTS = {
     # Minutes of one bookable slot, unless a point's help desk says otherwise.
@@ -20,7 +21,13 @@ DEFAULTS = {
     },
 }
 
+# The kind of each task, for queues of their own (FD_TASK_QUEUES, see fd_core.queues).
+TASK_KINDS = {
+    "fd_assistance.tasks.erase_expired_guests": "cleanup",
+}
+
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
+    apply_routes(settings, TASK_KINDS)
     merge_beat_schedule(settings, settings.FD_ASSISTANCE_BEAT_SCHEDULE)

@@ -3,6 +3,7 @@
 from celery.schedules import crontab
 
 from fd_core.plugin import apply_defaults, merge_beat_schedule
+from fd_core.queues import apply_routes
 
 DEFAULTS = {
     # Days after a session ended that a guest's registration (first name, phone, e-mail) is kept.
@@ -34,7 +35,15 @@ DEFAULTS = {
     },
 }
 
+# The kind of each task, for queues of their own (FD_TASK_QUEUES, see fd_core.queues).
+TASK_KINDS = {
+    "fd_calendar.tasks.send_reminders": "notices",
+    "fd_calendar.tasks.send_promotion_notice": "notices",
+    "fd_calendar.tasks.purge_guests": "cleanup",
+}
+
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
+    apply_routes(settings, TASK_KINDS)
     merge_beat_schedule(settings, settings.FD_CALENDAR_BEAT_SCHEDULE)

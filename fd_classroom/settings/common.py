@@ -3,6 +3,7 @@
 from celery.schedules import crontab
 
 from fd_core.plugin import apply_defaults, merge_beat_schedule
+from fd_core.queues import apply_routes
 
 DEFAULTS = {
     # Days a class (its pupils' nicknames and pooled answers) is kept before it is deleted.
@@ -28,7 +29,13 @@ DEFAULTS = {
     },
 }
 
+# The kind of each task, for queues of their own (FD_TASK_QUEUES, see fd_core.queues).
+TASK_KINDS = {
+    "fd_classroom.tasks.purge_expired_classes": "cleanup",
+}
+
 
 def plugin_settings(settings):
     apply_defaults(settings, DEFAULTS)
+    apply_routes(settings, TASK_KINDS)
     merge_beat_schedule(settings, settings.FD_CLASSROOM_BEAT_SCHEDULE)

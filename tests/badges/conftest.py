@@ -67,11 +67,6 @@ def badge_class(issuer):
 
 
 @pytest.fixture
-def learner(db):
-    return get_user_model().objects.create_user("learner", "learner@example.org", "firenze2026")
-
-
-@pytest.fixture
 def staff(db):
     return get_user_model().objects.create_user("staff", "staff@example.org", "firenze2026", is_staff=True)
 

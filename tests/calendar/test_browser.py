@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from tests.helpers.browser import WINDOW_SIZE, Chromium
+from tests.helpers.browser import WINDOW_SIZE, Chromium, next_page
 
 from .conftest import make_session
 
@@ -39,14 +39,14 @@ def test_on_a_phone_find_register_add_to_calendar_and_cancel(phone, live_server,
     assert phone.execute_script("return window.innerWidth;") <= 360
     _page_ok(phone, axe_violations)
     Select(phone.find_element(By.ID, "id_topic")).select_by_value("health_record")
-    phone.find_element(By.CSS_SELECTOR, ".fd-filters button[type=submit]").click()
+    next_page(phone, phone.find_element(By.CSS_SELECTOR, ".fd-filters button[type=submit]").click)
     titles = [item.text for item in phone.find_elements(By.CSS_SELECTOR, ".fd-card h3")]
     assert titles == ["Il Fascicolo sanitario"]
     _page_ok(phone, axe_violations)
-    phone.find_element(By.LINK_TEXT, "Il Fascicolo sanitario").click()
+    next_page(phone, phone.find_element(By.LINK_TEXT, "Il Fascicolo sanitario").click)
     assert "3 / 3" in phone.find_element(By.CSS_SELECTOR, ".fd-facts").text
     _page_ok(phone, axe_violations)
-    phone.find_element(By.XPATH, "//button[normalize-space()='Iscriviti con un clic']").click()
+    next_page(phone, phone.find_element(By.XPATH, "//button[normalize-space()='Iscriviti con un clic']").click)
     assert "Hai un posto." in phone.find_element(By.ID, "main").text
     assert "2 / 3" in phone.find_element(By.CSS_SELECTOR, ".fd-facts").text
     _page_ok(phone, axe_violations)
@@ -57,11 +57,11 @@ def test_on_a_phone_find_register_add_to_calendar_and_cancel(phone, live_server,
         assert response.headers["Content-Type"].startswith("text/calendar")
         assert f"UID:{session.uuid}@".encode() in response.read()
 
-    phone.find_element(By.LINK_TEXT, "Le mie iscrizioni").click()
+    next_page(phone, phone.find_element(By.LINK_TEXT, "Le mie iscrizioni").click)
     _page_ok(phone, axe_violations)
-    phone.find_element(By.LINK_TEXT, "Annulla la mia iscrizione").click()
+    next_page(phone, phone.find_element(By.LINK_TEXT, "Annulla la mia iscrizione").click)
     _page_ok(phone, axe_violations)
-    phone.find_element(By.XPATH, "//button[normalize-space()='Sì, annulla la mia iscrizione']").click()
+    next_page(phone, phone.find_element(By.XPATH, "//button[normalize-space()='Sì, annulla la mia iscrizione']").click)
     assert "La tua iscrizione è annullata" in phone.find_element(By.ID, "main").text
     _page_ok(phone, axe_violations)
     assert Registration.objects.get(user=user).status == "cancelled"
@@ -70,14 +70,15 @@ def test_on_a_phone_find_register_add_to_calendar_and_cancel(phone, live_server,
 def test_a_guest_registers_on_a_phone_without_an_account(phone, live_server, axe_violations):
     session = make_session(title="SPID in biblioteca", capacity=1)
     phone.get(f"{live_server.url}/fd/calendar/session/{session.uuid}/")
-    phone.find_element(By.XPATH, "//form[contains(@class,'fd-guest')]//button").click()  # empty: told what to fix
+    # Empty: told what to fix.
+    next_page(phone, phone.find_element(By.XPATH, "//form[contains(@class,'fd-guest')]//button").click)
     told = phone.find_element(By.ID, "main").text
     assert "Controlla il modulo" in told and "obbligatorio" in told
     _page_ok(phone, axe_violations)
     phone.find_element(By.ID, "id_first_name").send_keys("Lucia")
     phone.find_element(By.ID, "id_phone").send_keys("055 123 4567")
     phone.find_element(By.ID, "id_consent").click()
-    phone.find_element(By.XPATH, "//form[contains(@class,'fd-guest')]//button").click()
+    next_page(phone, phone.find_element(By.XPATH, "//form[contains(@class,'fd-guest')]//button").click)
     assert "Grazie, Lucia: hai un posto." in phone.find_element(By.ID, "main").text
     _page_ok(phone, axe_violations)
 
@@ -117,5 +118,5 @@ def test_qr_check_in_with_two_browsers(browser, attendee_phone, live_server, log
              message="the facilitator's page to show the check-in")
     assert browser.find_element(By.ID, "fd-check-in-url").get_attribute("href") != encoded
     browser.find_element(By.ID, "id_people").send_keys("3")
-    browser.find_element(By.XPATH, "//button[normalize-space()='Aggiungi al conteggio']").click()
+    next_page(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Aggiungi al conteggio']").click)
     assert "3 senza account" in browser.find_element(By.ID, "main").text

@@ -26,8 +26,13 @@ def unit_url(tour_course):
 
 
 @pytest.fixture
-def learner(db, django_user_model, tour_course):
-    return courses.enrolled_learner(django_user_model, tour_course, "pietro")
+def learner_fields():
+    return {"username": "pietro"}
+
+
+@pytest.fixture
+def learner_course(tour_course):
+    return tour_course
 
 
 @pytest.fixture

@@ -154,3 +154,48 @@ def test_a_renamed_setting_still_applies_and_the_operator_wins_the_beat():
     assert site.FD_NEW_NAME_SECONDS == 5
     merge_beat_schedule(site, {"fd_x.sweep": {"task": "ours"}, "fd_x.purge": {"task": "ours too"}})
     assert site.CELERY_BEAT_SCHEDULE == {"fd_x.sweep": {"task": "mine"}, "fd_x.purge": {"task": "ours too"}}
+
+
+def _tasks_of(app):
+    """The names of the Celery tasks defined in ``<app>/tasks.py``, as the worker registers them."""
+    from celery import current_app
+
+    try:
+        importlib.import_module(f"{app}.tasks")
+    except ModuleNotFoundError:
+        return set()
+    return {name for name in current_app.tasks if name.startswith(f"{app}.tasks.")}
+
+
+def _task_kinds(app):
+    try:
+        return getattr(importlib.import_module(f"{app}.settings.common"), "TASK_KINDS", {})
+    except ModuleNotFoundError:
+        return {}
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_every_task_declares_its_kind_and_is_routed_by_it(app):
+    from fd_core.queues import KINDS
+
+    tasks, kinds = _tasks_of(app), _task_kinds(app)
+    assert tasks - set(kinds) == set(), f"{app}: tasks without a kind in TASK_KINDS of {app}/settings/common.py"
+    assert set(kinds) - tasks == set(), f"{app}: TASK_KINDS names tasks that do not exist"
+    assert set(kinds.values()) <= set(KINDS), f"{app}: kinds are among {KINDS}"
+    site = SimpleNamespace(FD_TASK_QUEUES={kind: f"fd.{kind}" for kind in KINDS})
+    importlib.import_module(f"{app}.settings.common").plugin_settings(site)
+    assert {task: route["queue"] for task, route in getattr(site, "CELERY_TASK_ROUTES", {}).items()} == {
+        task: f"fd.{kind}" for task, kind in kinds.items()}, f"{app}: plugin_settings routes its tasks by kind"
+
+
+def test_a_task_without_a_kind_is_caught():
+    from celery import current_app
+
+    @current_app.task(name="fd_assistance.tasks.forgotten")
+    def forgotten():
+        return None
+
+    try:
+        assert _tasks_of("fd_assistance") - set(_task_kinds("fd_assistance")) == {"fd_assistance.tasks.forgotten"}
+    finally:
+        current_app.tasks.unregister("fd_assistance.tasks.forgotten")

@@ -20,8 +20,13 @@ def exercise_key(course, name):
 
 
 @pytest.fixture
-def learner(db, django_user_model, course):
-    return courses.enrolled_learner(django_user_model, course, "marta")
+def learner_fields():
+    return {"username": "marta"}
+
+
+@pytest.fixture
+def learner_course(course):
+    return course
 
 
 @pytest.fixture

@@ -93,6 +93,34 @@ def login(browser, live_server, username):
     return user
 
 
+def next_page(browser, press, timeout=30):
+    """Call ``press()`` (a click that posts a form or follows a link) and wait until the next page is there.
+
+    Between the old document and the new one there is a moment with no ``<html>`` element at all,
+    where a plain ``find_element`` fails instead of waiting; this waits through it. While the old
+    document is being replaced Chromium may also answer that its node "does not belong to the
+    document": it is gone too.
+    """
+    old = browser.find_element(By.TAG_NAME, "html")
+
+    def gone(_driver):
+        try:
+            old.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+        return False
+
+    press()
+    WebDriverWait(browser, timeout, ignored_exceptions=(WebDriverException,)).until(gone, message="the page to go")
+    return WebDriverWait(browser, timeout, ignored_exceptions=(NoSuchElementException,
+                                                               StaleElementReferenceException)).until(
+        lambda driver: driver.find_element(By.ID, "main"), message="the next page")
+
+
 def choose_language(browser, language, press, timeout=30):
     """Call ``press()`` (a click or a key on the language selector) and wait for the page in ``language``.
 

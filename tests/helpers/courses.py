@@ -41,15 +41,6 @@ def import_course(directory):
     return sandbox_import(directory)
 
 
-def enrolled_learner(django_user_model, course, username):
-    """A learner enrolled in ``course`` (e-mail ``<username>@example.org``, password ``pw``)."""
-    from sandbox.enrollment import enroll
-
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-    enroll(user, course)
-    return user
-
-
 def course_staff(django_user_model, course, username):
     """A member of the course team of ``course`` (the LMS's ``staff`` course access role)."""
     from sandbox.models import CourseAccessRole

@@ -46,8 +46,13 @@ def handler_url(usage_key, handler, noauth=False):
 
 
 @pytest.fixture
-def learner(db, django_user_model, mi_course):
-    return courses.enrolled_learner(django_user_model, mi_course, "marta")
+def learner_fields():
+    return {"username": "marta"}
+
+
+@pytest.fixture
+def learner_course(mi_course):
+    return mi_course
 
 
 @pytest.fixture

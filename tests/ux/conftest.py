@@ -69,3 +69,39 @@ def phone(browser):
 
     yield resize
     browser.set_window_size(*WINDOW_SIZE)
+
+
+@pytest.fixture
+def calendar_and_help(transactional_db, django_user_model):
+    """A facilitation point open every day with one booking, training sessions to come (one of them full),
+    a learner with a seat and a facilitator who runs sessions and keeps the point's agenda.
+
+    Returns the people and the objects whose pages the sweeps open.
+    """
+    from django.contrib.auth.models import Permission
+
+    from fd_assistance import bookings, slots
+    from fd_calendar.booking import register_guest, register_user
+    from fd_progress.models import FacilitationPoint
+    from tests.assistance.conftest import open_every_day
+    from tests.calendar.conftest import make_session
+
+    point = FacilitationPoint.objects.create(name="Biblioteca delle Oblate", district="Quartiere 1 Centro storico",
+                                             organisation="Comune di Firenze")
+    open_every_day(point)
+    learner = django_user_model.objects.create_user("cittadina", "cittadina@example.org", PASSWORD,
+                                                    first_name="Giulia")
+    facilitator = django_user_model.objects.create_user("facilitatrice", "f@example.org", PASSWORD,
+                                                        first_name="Anna", is_staff=True)
+    facilitator.user_permissions.add(
+        Permission.objects.get(codename="run_session", content_type__app_label="fd_calendar"),
+        Permission.objects.get(codename="facilitate", content_type__app_label="fd_assistance"))
+    session = make_session(title="SPID in un'ora", facilitation_point=point, capacity=10)
+    full = make_session(title="Il Fascicolo sanitario", days=4, capacity=1, kind="webinar", place="", district="",
+                        topics="health_record")
+    register_guest(full, "Lucia", phone="055 123 4567", consent=True)
+    seat = register_user(session, learner)
+    first_day = next(day_slots for day_slots in slots.free_slots(point.pk).values() if day_slots)
+    booking = bookings.book(point.pk, first_day[0].start, "spid", "Attivare SPID sul telefono", user=learner)
+    return {"point": point, "learner": learner, "facilitator": facilitator, "session": session, "full": full,
+            "seat": seat, "booking": booking, "free_slot": first_day[1]}

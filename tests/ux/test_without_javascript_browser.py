@@ -1,10 +1,12 @@
-"""With JavaScript off the pill still offers its transcript, chapters and downloads in the page."""
+"""With JavaScript off the pill still offers its transcript, chapters and downloads in the page, the
+self-assessment is taken with plain form posts, and the calendar and the help desks are read and answered."""
 import pytest
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from tests.helpers.browser import next_page
 from tests.video_pill.conftest import PILL_OLX, write_course
 
 pytestmark = pytest.mark.browser
@@ -104,3 +106,96 @@ def test_without_javascript_the_self_assessment_is_begun_answered_and_submitted(
     assert BlockCompletion.objects.get(user=user, block_key=block).completion == 1.0
     browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
     assert axe_violations(browser) == []
+
+
+def test_without_javascript_a_guest_finds_a_session_registers_and_cancels(calendar_and_help, no_javascript,
+                                                                         live_server, axe_violations):
+    from fd_calendar.models import Registration
+
+    browser, session = no_javascript, calendar_and_help["session"]
+    browser.get(live_server.url + reverse("fd_calendar:list"))
+    Select(browser.find_element(By.ID, "id_topic")).select_by_value("spid")
+    next_page(browser, browser.find_element(By.CSS_SELECTOR, ".fd-filters button[type=submit]").click)
+    assert [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".fd-card h3")] == [session.title]
+    next_page(browser, browser.find_element(By.LINK_TEXT, session.title).click)
+    form = browser.find_element(By.CSS_SELECTOR, "form.fd-guest")
+    form.find_element(By.ID, "id_first_name").send_keys("Teresa")
+    form.find_element(By.ID, "id_phone").send_keys("340 7654321")
+    form.find_element(By.ID, "id_consent").click()
+    next_page(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+    assert "Grazie, Teresa: hai un posto." in browser.find_element(By.ID, "main").text
+    assert Registration.objects.get(session=session, guest_name="Teresa").status == "confirmed"
+    next_page(browser, browser.find_element(By.LINK_TEXT, "Annulla la mia iscrizione").click)
+    next_page(browser, browser.find_element(By.XPATH, "//button[.='Sì, annulla la mia iscrizione']").click)
+    assert "La tua iscrizione è annullata" in browser.find_element(By.ID, "main").text
+    assert Registration.objects.get(session=session, guest_name="Teresa").status == "cancelled"
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    assert axe_violations(browser) == []
+
+
+def test_without_javascript_a_learner_joins_the_waiting_list_in_one_click(calendar_and_help, no_javascript,
+                                                                          live_server, login):
+    from fd_calendar.models import Registration
+
+    browser, full = no_javascript, calendar_and_help["full"]
+    learner = login(browser, live_server, calendar_and_help["learner"])
+    browser.get(live_server.url + reverse("fd_calendar:session", args=[full.uuid]))
+    next_page(browser, browser.find_element(By.XPATH, "//button[.=\"Mettiti in lista d'attesa\"]").click)
+    assert Registration.objects.get(session=full, user=learner).status == "waiting"
+    assert "Sei in lista d'attesa." in browser.find_element(By.ID, "main").text
+
+
+def test_without_javascript_the_facilitator_renews_the_code_and_counts_heads(calendar_and_help, no_javascript,
+                                                                            live_server, login):
+    from fd_calendar.models import HeadCount
+
+    browser, session = no_javascript, calendar_and_help["session"]
+    login(browser, live_server, calendar_and_help["facilitator"])
+    browser.get(live_server.url + reverse("fd_calendar:run", args=[session.uuid]))
+    assert browser.find_element(By.CSS_SELECTOR, "svg.fd-qr").is_displayed()
+    # The page again, with the code of now.
+    next_page(browser, browser.find_element(By.LINK_TEXT, "Mostra un nuovo codice").click)
+    assert "/check-in?code=" in browser.find_element(By.ID, "fd-check-in-url").get_attribute("href")
+    browser.find_element(By.ID, "id_people").send_keys("4")
+    next_page(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Aggiungi al conteggio']").click)
+    assert "4 senza account" in browser.find_element(By.ID, "main").text
+    assert HeadCount.objects.get(session=session).people == 4
+
+
+def test_without_javascript_a_guest_books_a_time_and_cancels_it(calendar_and_help, no_javascript, live_server,
+                                                               axe_violations):
+    from fd_assistance.models import Booking
+
+    browser, point = no_javascript, calendar_and_help["point"]
+    browser.get(live_server.url + reverse("fd_assistance:points"))
+    next_page(browser, browser.find_element(By.LINK_TEXT, point.name).click)
+    next_page(browser, browser.find_element(By.CSS_SELECTOR, ".fd-slots a").click)
+    browser.find_element(By.CSS_SELECTOR, "input[value=pagopa]").click()
+    browser.find_element(By.NAME, "first_name").send_keys("Teresa")
+    browser.find_element(By.NAME, "phone").send_keys("340 7654321")
+    browser.find_element(By.NAME, "consent").click()
+    next_page(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click)
+    assert browser.find_element(By.CSS_SELECTOR, "[role=status]").text == "Il tuo orario è prenotato."
+    booking = Booking.objects.get(first_name="Teresa")
+    assert (booking.topic, booking.status) == ("pagopa", "booked")
+    next_page(browser, browser.find_element(By.CSS_SELECTOR, "a.fd-link").click)
+    next_page(browser, browser.find_element(By.CSS_SELECTOR, "main button[type=submit]").click)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Prenotazione annullata"
+    booking.refresh_from_db()
+    assert booking.status == "cancelled"
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    assert axe_violations(browser) == []
+
+
+def test_without_javascript_the_facilitator_marks_a_booking_done(calendar_and_help, no_javascript, live_server,
+                                                                login):
+    from django.utils import timezone
+
+    browser, booking = no_javascript, calendar_and_help["booking"]
+    login(browser, live_server, calendar_and_help["facilitator"])
+    day = timezone.localdate(booking.start).isoformat()
+    browser.get(live_server.url + reverse("fd_assistance:agenda") + f"?point={booking.point_id}&day={day}")
+    next_page(browser, browser.find_element(By.CSS_SELECTOR, "button[value=done]").click)
+    assert "Fatto (30 minuti)" in browser.find_element(By.CSS_SELECTOR, ".fd-bookings").text
+    booking.refresh_from_db()
+    assert (booking.status, booking.minutes_spent) == ("done", 30)

@@ -42,8 +42,13 @@ def unit_url(pill_course):
 
 
 @pytest.fixture
-def learner(db, django_user_model, pill_course):
-    return courses.enrolled_learner(django_user_model, pill_course, "giulia")
+def learner_fields():
+    return {"username": "giulia"}
+
+
+@pytest.fixture
+def learner_course(pill_course):
+    return pill_course
 
 
 @pytest.fixture
