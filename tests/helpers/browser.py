@@ -8,7 +8,6 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM = "/usr/bin/chromium"
@@ -124,14 +123,10 @@ def next_page(browser, press, timeout=30):
 def choose_language(browser, language, press, timeout=30):
     """Call ``press()`` (a click or a key on the language selector) and wait for the page in ``language``.
 
-    The selector posts a form, so the page is replaced: first the old document goes, then the
-    new one arrives. Between the two there is a moment with no ``<html>`` element at all, which
-    a plain ``find_element`` poll would report as an error instead of waiting through it.
+    The selector posts a form, so the page is replaced (see ``next_page``).
     """
-    old = browser.find_element(By.TAG_NAME, "html")
-    press()
-    WebDriverWait(browser, timeout).until(expected_conditions.staleness_of(old))
-    WebDriverWait(browser, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
+    next_page(browser, press, timeout)
+    WebDriverWait(browser, timeout).until(
         lambda driver: driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language,
         message=f"the page in {language}")
 
