@@ -40,6 +40,15 @@ class MilestoneSerializer(serializers.ModelSerializer):
         model = Milestone
         fields = ["date", "value"]
 
+    def validate(self, attrs):
+        # A PATCH makes every field optional, nested ones too; but the milestones sent replace the
+        # stored ones whole, so each needs its date and value even then.
+        missing = {name: [field.error_messages["required"]] for name, field in self.fields.items()
+                   if name not in attrs}
+        if missing:
+            raise serializers.ValidationError(missing)
+        return attrs
+
 
 class TargetSerializer(serializers.ModelSerializer):
     metric = _choice(Metric.choices)

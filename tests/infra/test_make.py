@@ -2,6 +2,7 @@
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
-def make(*args, user=None):
-    command = ["make", "--no-print-directory", "-C", str(REPO), *args]
+def make(*args, user=None, directory=REPO):
+    command = ["make", "--no-print-directory", "-C", str(directory), *args]
     if user is not None:
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
     return subprocess.run(command, capture_output=True, text=True, timeout=120,
@@ -40,7 +41,13 @@ def test_test_installs_system_packages_before_building_mysqlclient():
 @pytest.mark.skipif(shutil.which("setpriv") is None or os.geteuid() != 0,
                     reason="needs root to run make as another user")
 def test_a_user_who_is_not_root_gets_the_one_apt_get_line_at_once():
-    result = make("system-packages", "SYSTEM_PACKAGES=fd-no-such-package", user=65534)
+    # The checkout may sit in a folder only root can enter (mktemp -d makes it 0700; so are pytest's
+    # own tmp_path folders), so the other user reads a copy of the Makefile from a folder it can enter.
+    with tempfile.TemporaryDirectory() as folder:
+        os.chmod(folder, 0o755)  # noqa: S103 -- another user must enter it: that is the point
+        shutil.copy(REPO / "Makefile", Path(folder) / "Makefile")
+        os.chmod(Path(folder) / "Makefile", 0o644)
+        result = make("system-packages", "SYSTEM_PACKAGES=fd-no-such-package", user=65534, directory=folder)
     assert result.returncode != 0
     assert "  apt-get install -y --no-install-recommends fd-no-such-package" in result.stdout.splitlines()
     assert "Installing" not in result.stdout

@@ -96,6 +96,17 @@ def test_bad_targets_get_a_400_that_says_what_is_wrong(staff_client, today, chan
     assert not Target.objects.exists()
 
 
+@pytest.mark.parametrize("milestone", [{"value": 3}, {"date": "2030-01-01"}, {}])
+def test_a_patch_with_half_a_milestone_is_a_400_and_keeps_the_milestones(staff_client, today, milestone):
+    target = Target.objects.get(pk=post(staff_client, TARGETS, target_payload(today)).json()["id"])
+    response = staff_client.patch(f"{TARGETS}{target.pk}/", json.dumps({"milestones": [milestone]}),
+                                  content_type="application/json")
+    assert response.status_code == 400
+    missing = {"date", "value"} - set(milestone)
+    assert response.json()["milestones"] == {"0": {name: ["This field is required."] for name in missing}}
+    assert [(m.date, m.value) for m in target.milestones.all()] == [(today + timedelta(days=180), 9000)]
+
+
 def test_attendance_for_a_session_that_does_not_exist_is_a_400(staff_client):
     response = post(staff_client, "/fd/progress/api/attendances/", {"session": 424242, "head_count": 3})
     assert response.status_code == 400
