@@ -6,9 +6,9 @@ from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, List, Scope, String
-from xblock.utils.resources import ResourceLoader
 
 from fd_core.sanitize import clean_html
+from fd_core.xblock_templates import TemplateLoader
 
 from .class_mode import ClassModeMixin
 from .errors import N_
@@ -18,7 +18,7 @@ from .studio import StudioMixin
 from .tour_content import questions_of
 from .view_context import ViewContextMixin
 
-loader = ResourceLoader(__name__)
+loader = TemplateLoader(__name__)
 
 VIEWER_JS = ("public/vendor/psv-core.module.js", "public/vendor/psv-markers-plugin.module.js")
 VIEWER_CSS = ("public/vendor/psv-core.css", "public/vendor/psv-markers-plugin.css")

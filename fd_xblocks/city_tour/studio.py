@@ -2,17 +2,17 @@
 import json
 
 from web_fragments.fragment import Fragment
-from xblock.utils.resources import ResourceLoader
 
 from fd_core import safe_json
 from fd_core.sanitize import clean_html
+from fd_core.xblock_templates import TemplateLoader
 
 from .errors import N_, TourInputError
 from .learner_handlers import json_endpoint
 from .strings import page_strings
 from .tour_content import clean_scenes, clean_share, clean_text, clean_weight
 
-loader = ResourceLoader(__name__)
+loader = TemplateLoader(__name__)
 
 
 def clean_editor_data(data):

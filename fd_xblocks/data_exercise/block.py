@@ -4,10 +4,10 @@ from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
-from xblock.utils.resources import ResourceLoader
 
 from fd_core.platform import platform
 from fd_core.sanitize import clean_html
+from fd_core.xblock_templates import TemplateLoader
 
 from . import answers, explore, reading
 from .errors import N_, DataInputError
@@ -17,7 +17,7 @@ from .olx import OlxMixin
 from .spec import clean_spec, evaluate
 from .studio import StudioMixin
 
-LOADER = ResourceLoader(__name__)
+LOADER = TemplateLoader(__name__)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 

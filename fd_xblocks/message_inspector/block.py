@@ -9,7 +9,8 @@ from web_fragments.fragment import Fragment
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
-from xblock.utils.resources import ResourceLoader
+
+from fd_core.xblock_templates import TemplateLoader
 
 from . import message as messages
 from .handlers import LearnerHandlersMixin
@@ -17,7 +18,7 @@ from .olx import OlxMixin
 from .studio import StudioMixin
 from .view_model import message_view
 
-loader = ResourceLoader(__name__)
+loader = TemplateLoader(__name__)
 
 
 @XBlock.needs("i18n")

@@ -1,36 +1,19 @@
 """The pill's templates and public resources, loaded the XBlock way (``xblock.utils.resources``).
 
-The Django template engine and the parsed templates are made once per process: building an
-``Engine`` looks up every installed template-tag library, which costs more than rendering.
+The templates are parsed once per process (``fd_core.xblock_templates``).
 """
 import json
 from functools import lru_cache
 
-from django.template import Context, Engine, Template
-from django.template.backends.django import get_installed_libraries
-from xblock.utils.resources import ResourceLoader
-
 from fd_core.sanitize import clean_html
+from fd_core.xblock_templates import TemplateLoader
 
-loader = ResourceLoader(__name__)
-
-
-@lru_cache(maxsize=1)
-def engine():
-    """The engine ``ResourceLoader.render_django_template`` builds on each call, built once."""
-    libraries = get_installed_libraries()
-    libraries["i18n"] = "xblock.utils.templatetags.i18n"
-    return Engine(libraries=libraries)
-
-
-@lru_cache(maxsize=32)
-def template(name):
-    return Template(loader.load_unicode(f"templates/{name}"), engine=engine())
+loader = TemplateLoader(__name__)
 
 
 def render(name, context, i18n_service=None):
     """A Django template of ``templates/`` (autoescaping on; ``{% trans %}`` through the block's i18n service)."""
-    return template(name).render(Context(dict(context, _i18n_service=i18n_service)))
+    return loader.render_django_template(f"templates/{name}", context, i18n_service=i18n_service)
 
 
 def add_resources(block, fragment, css=(), js=()):
