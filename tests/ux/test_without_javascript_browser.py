@@ -3,8 +3,7 @@ self-assessment is taken with plain form posts, and the calendar and the help de
 import pytest
 from django.urls import reverse
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 from tests.helpers.browser import next_page
 from tests.video_pill.conftest import PILL_OLX, write_course
@@ -81,24 +80,21 @@ def test_without_javascript_the_self_assessment_is_begun_answered_and_submitted(
     browser.get(live_server.url + url)
     start = browser.find_element(By.CSS_SELECTOR, ".fd-assess form.fd-start")
     assert start.get_attribute("action").startswith(live_server.url + "/xblock/")  # a real handler, not "#"
-    start.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(start))
+    next_page(browser, start.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
     assert browser.current_url.split("#")[0] == live_server.url + url  # back on the lesson, at the block
     answered = []
     while forms := browser.find_elements(By.CSS_SELECTOR, ".fd-assess form.fd-question"):
         item = forms[0].get_attribute("data-item")
         assert item not in answered  # each post moved on to the next question
         forms[0].find_elements(By.CSS_SELECTOR, "input[type=radio]")[-1].click()
-        forms[0].find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        WebDriverWait(browser, 10).until(expected_conditions.staleness_of(forms[0]))  # a new page came
+        next_page(browser, forms[0].find_element(By.CSS_SELECTOR, "button[type=submit]").click)  # a new page came
         answered.append(item)
         assert len(answered) < 25
         progress = browser.find_element(By.CSS_SELECTOR, ".fd-assess .fd-progress").text
         assert progress.startswith(f"{len(answered)} ")
     assert len(answered) >= 5
     submit = browser.find_element(By.CSS_SELECTOR, ".fd-assess form.fd-submit")
-    submit.find_element(By.CSS_SELECTOR, "button").click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(submit))
+    next_page(browser, submit.find_element(By.CSS_SELECTOR, "button").click)
     assert browser.current_url.split("#")[0] == live_server.url + url
     assert browser.find_elements(By.CSS_SELECTOR, ".fd-assess figure.fd-chart svg")
     assert browser.find_element(By.CSS_SELECTOR, ".fd-assess form.fd-restart button").is_displayed()
