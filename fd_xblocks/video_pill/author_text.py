@@ -24,9 +24,14 @@ BETWEEN_PARAGRAPHS = re.compile(r"</p>\s+<p>")
 BLOCK_TAG = re.compile(r"<\s*(p|ul|ol|li|h3|h4|blockquote)\b", re.IGNORECASE)
 
 
+def unix_line_ends(text):
+    """``text`` with its line ends as browsers send them (CR LF) or as any client may (CR) made LF."""
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def text_to_html(text):
     """Plain text -> sanitised HTML: one <p> per paragraph, <br> per line break, addresses as links."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = unix_line_ends(text).strip()
     if not text:
         return ""
     paragraphs = ["\n".join(line.strip() for line in part.strip().split("\n"))

@@ -82,12 +82,6 @@ def _indexes(form, pattern, strict):
     return found[:MAX_INDEX]
 
 
-def _text(value):
-    """A posted text with its line ends as browsers send them (CR LF) or as any client may (CR) made LF,
-    so a form shown again holds the same text that saving it would store."""
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _format(form, name):
     return author_text.HTML if form.get(name) == author_text.HTML else author_text.TEXT
 
@@ -96,7 +90,7 @@ def _posted_checkpoint(form, i, strict):
     prefix = f"cp{i}_"
     if f"{prefix}time" not in form and f"{prefix}question" not in form:
         return None
-    get = lambda name: _text(form.get(prefix + name))  # noqa: E731
+    get = lambda name: author_text.unix_line_ends(form.get(prefix + name))  # noqa: E731
     correct = set(form.getall(f"{prefix}correct"))
     options = []
     _count(form, f"{prefix}option_count", MAX_INDEX, strict)
@@ -124,13 +118,16 @@ def posted_tracks(form, kind):
 
 
 def rows_from_post(form, strict=True):
-    """The posted rows; ``strict=False`` never refuses (to show a refused form again as it was sent)."""
+    """The posted rows; ``strict=False`` never refuses (to show a refused form again as it was sent).
+
+    Texts keep LF line ends only, so a form shown again holds the text that saving it would store."""
     count = _count(form, "checkpoint_count", MAX_INDEX, strict)
     indexes = _indexes(form, CHECKPOINT_FIELD, strict)
     checkpoints = [row for row in (_posted_checkpoint(form, i, strict) for i in indexes) if row is not None]
     count = max([count, *(row["index"] + 1 for row in checkpoints)])
     return {
-        "description": _text(form.get("description")), "description_format": _format(form, "description_format"),
+        "description": author_text.unix_line_ends(form.get("description")),
+        "description_format": _format(form, "description_format"),
         "checkpoints": checkpoints, "checkpoint_count": count,
         "tracks": {kind: posted_tracks(form, kind) for kind in TRACK_KINDS},
     }
