@@ -63,9 +63,14 @@ def rows_from_block(block):
 
 
 # --- a posted form -----------------------------------------------------------------------------
+def _is_number(text):
+    """Plain digits 0-9 only: ``str.isdigit`` also says yes to "²", which ``int`` refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def _count(form, name, limit, strict):
     raw = (form.get(name) or "0").strip()
-    if not raw.isdigit() or int(raw) > limit:
+    if not _is_number(raw) or int(raw) > limit:
         if not strict:
             return limit  # look at every index a form may hold
         raise PillInputError(N_("The editor's form is incomplete. Open the editor again; nothing was saved."),
@@ -136,7 +141,7 @@ def rows_from_post(form, strict=True):
 def apply_action(rows, action):
     """``add_checkpoint``, ``add_option:i``, ``remove_checkpoint:i``, ``remove_option:i:j`` -> the rows changed."""
     name, *args = (action or "").split(":")
-    if name not in ACTIONS or not all(arg.isdigit() for arg in args) or len(args) > 2:
+    if name not in ACTIONS or not all(_is_number(arg) for arg in args) or len(args) > 2:
         raise PillInputError(N_("The editor's form is incomplete. Open the editor again; nothing was saved."))
     args = [int(arg) for arg in args]
     checkpoints = {row["index"]: row for row in rows["checkpoints"]}

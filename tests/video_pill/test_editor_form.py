@@ -194,6 +194,7 @@ VALUES = st.one_of(st.sampled_from(["", "0", "1", "3", "101", "-1", "0:10", "1:9
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(changes=st.dictionaries(st.sampled_from(FIELD_NAMES), VALUES, max_size=8))
 @example(changes={"checkpoint_count": "101", "cp0_question": "0\r0"})  # a refused form shown again keeps the text
+@example(changes={"checkpoint_count": "²", "fd_action": "add_option:²"})  # digits to str.isdigit, not to int
 @pytest.mark.django_db
 def test_any_posted_form_is_saved_or_refused_with_a_message_losing_nothing(staff_client, form, pill_key, changes):
     action, data = form
